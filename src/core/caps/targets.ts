@@ -1,0 +1,322 @@
+import type { DhGroup } from '../crypto/algorithms';
+import { bi, type Bilingual } from '../text/bilingual';
+
+export const VPS_TARGETS = [
+  'centos-6',
+  'centos-7',
+  'el-8',
+  'el-9',
+  'el-10',
+  'debian-12',
+  'debian-13',
+  'ubuntu-22.04',
+  'ubuntu-24.04',
+] as const;
+export type VpsTargetId = (typeof VPS_TARGETS)[number];
+
+export const STACKS = ['libreswan', 'strongswan'] as const;
+export type StackId = (typeof STACKS)[number];
+
+/** libreswan keyword dialects (linux-ipsec.md §1.2, §1.10). */
+export type LibreswanDialect = 'libreswan3' | 'libreswan4' | 'libreswan4-rhel8' | 'libreswan5';
+
+export type Ikev1Availability =
+  /** IKEv1 loads as written. */
+  | 'default'
+  /** Built in but refused unless `config setup ikev1-policy=accept` (Debian ≥4.5-2, upstream 5.x). */
+  | 'needs-policy'
+  /** Not offered: not built, or not verified to be built. */
+  | 'unavailable';
+
+export interface LibreswanCaps {
+  readonly stack: 'libreswan';
+  readonly version: string;
+  readonly dialect: LibreswanDialect;
+  readonly dhGroups: readonly DhGroup[];
+  readonly ikev1: Ikev1Availability;
+  /** RHEL 9+ DEFAULT crypto-policy disables SHA-1 (linux-ipsec.md §1.7). */
+  readonly sha1: boolean;
+  /** `ipsec verify` exists (removed in 5.0 and in Fedora/RHEL 4.12-2). */
+  readonly verify: boolean;
+  readonly notes: readonly string[];
+}
+
+export interface StrongswanCaps {
+  readonly stack: 'strongswan';
+  readonly version: string;
+  /** Fedora/EPEL build uses /etc/strongswan and the `strongswan` command (linux-ipsec.md §2.1). */
+  readonly swanctlDir: string;
+  readonly packages: string;
+  readonly dhGroups: readonly DhGroup[];
+  readonly notes: readonly string[];
+}
+
+export type FirewallTool = 'iptables' | 'firewalld' | 'nftables' | 'ufw';
+export type NicTool = 'ifcfg' | 'nmcli' | 'netplan' | 'ifupdown';
+
+export interface VpsTarget {
+  readonly id: VpsTargetId;
+  readonly label: Bilingual;
+  readonly init: 'sysvinit' | 'systemd';
+  readonly packageInstall: string;
+  readonly stacks: { readonly libreswan?: LibreswanCaps; readonly strongswan?: StrongswanCaps };
+  readonly defaultStack: StackId;
+  /** The seed's MODP1024 suite is offered only here (issue: CentOS 6/7 and RHEL 8). */
+  readonly legacyCrypto: boolean;
+  /** Debian 13 has no /etc/sysctl.conf; CentOS 6 reading /etc/sysctl.d is UNVERIFIED, so it appends. */
+  readonly sysctl: 'append-sysctl-conf' | 'sysctl-d';
+  readonly firewall: FirewallTool;
+  readonly nic: NicTool;
+  readonly unverified: readonly string[];
+}
+
+const ALL_DH: readonly DhGroup[] = ['modp1024', 'modp1536', 'modp2048'];
+const NO_DH2: readonly DhGroup[] = ['modp1536', 'modp2048'];
+
+const EPEL_STRONGSWAN: StrongswanCaps = {
+  stack: 'strongswan',
+  version: 'EPEL',
+  swanctlDir: '/etc/strongswan/swanctl',
+  packages: 'strongswan',
+  dhGroups: ALL_DH,
+  notes: ['From EPEL; exact version UNVERIFIED. Fedora/EPEL paths: /etc/strongswan/swanctl, command `strongswan`.'],
+};
+
+const debianStrongswan = (version: string): StrongswanCaps => ({
+  stack: 'strongswan',
+  version,
+  swanctlDir: '/etc/swanctl',
+  packages: 'charon-systemd strongswan-swanctl',
+  dhGroups: ALL_DH,
+  notes: [],
+});
+
+export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
+  'centos-6': {
+    id: 'centos-6',
+    label: bi('CentOS 6 (元記事の環境)', 'CentOS 6 (the seed)'),
+    init: 'sysvinit',
+    packageInstall: 'yum install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '3.15',
+        dialect: 'libreswan3',
+        dhGroups: ALL_DH,
+        ikev1: 'default',
+        sha1: true,
+        verify: true,
+        notes: ['Exact EL6 build UNVERIFIED (3.15-7.x.el6 likely).'],
+      },
+    },
+    defaultStack: 'libreswan',
+    legacyCrypto: true,
+    sysctl: 'append-sysctl-conf',
+    firewall: 'iptables',
+    nic: 'ifcfg',
+    unverified: ['CentOS 6 reading /etc/sysctl.d is UNVERIFIED: settings are appended to /etc/sysctl.conf.'],
+  },
+  'centos-7': {
+    id: 'centos-7',
+    label: bi('CentOS 7', 'CentOS 7'),
+    init: 'systemd',
+    packageInstall: 'yum install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '3.25',
+        dialect: 'libreswan3',
+        dhGroups: ALL_DH,
+        ikev1: 'default',
+        sha1: true,
+        verify: true,
+        notes: [],
+      },
+      strongswan: EPEL_STRONGSWAN,
+    },
+    defaultStack: 'libreswan',
+    legacyCrypto: true,
+    sysctl: 'sysctl-d',
+    firewall: 'firewalld',
+    nic: 'ifcfg',
+    unverified: [],
+  },
+  'el-8': {
+    id: 'el-8',
+    label: bi('RHEL / Rocky / Alma 8', 'RHEL / Rocky / Alma 8'),
+    init: 'systemd',
+    packageInstall: 'dnf install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '4.x (RHEL 8 patched)',
+        dialect: 'libreswan4-rhel8',
+        dhGroups: ALL_DH,
+        ikev1: 'default',
+        sha1: true,
+        verify: false,
+        notes: ['Built with USE_DH2=true; `ikev2=yes|propose|permit` are refused by the RHEL keyword patch.'],
+      },
+      strongswan: EPEL_STRONGSWAN,
+    },
+    defaultStack: 'libreswan',
+    legacyCrypto: true,
+    sysctl: 'sysctl-d',
+    firewall: 'firewalld',
+    nic: 'nmcli',
+    unverified: ['`ipsec verify` on current RHEL 8 builds is UNVERIFIED; checkconfig/status are used instead.'],
+  },
+  'el-9': {
+    id: 'el-9',
+    label: bi('RHEL / Rocky / Alma 9', 'RHEL / Rocky / Alma 9'),
+    init: 'systemd',
+    packageInstall: 'dnf install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '4.12',
+        dialect: 'libreswan4',
+        dhGroups: NO_DH2,
+        ikev1: 'unavailable',
+        sha1: false,
+        verify: false,
+        notes: [
+          'IKEv1 on RHEL 9 is deprecated and its build is UNVERIFIED: only IKEv2 is offered.',
+          'SHA-1 is disabled by the DEFAULT crypto-policy.',
+        ],
+      },
+      strongswan: EPEL_STRONGSWAN,
+    },
+    defaultStack: 'libreswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'firewalld',
+    nic: 'nmcli',
+    unverified: ['libreswan on 9.6+ is UNVERIFIED (4.12 assumed).'],
+  },
+  'el-10': {
+    id: 'el-10',
+    label: bi('RHEL / Rocky / Alma 10', 'RHEL / Rocky / Alma 10'),
+    init: 'systemd',
+    packageInstall: 'dnf install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '5.x',
+        dialect: 'libreswan5',
+        dhGroups: NO_DH2,
+        ikev1: 'unavailable',
+        sha1: false,
+        verify: false,
+        notes: ['libreswan 5.x on EL10 is UNVERIFIED in detail; IKEv1 is not offered.'],
+      },
+      strongswan: EPEL_STRONGSWAN,
+    },
+    defaultStack: 'libreswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'firewalld',
+    nic: 'nmcli',
+    unverified: ['network-scripts (ifcfg) is removed on EL10: NetworkManager keyfiles via nmcli only.'],
+  },
+  'debian-12': {
+    id: 'debian-12',
+    label: bi('Debian 12 (bookworm)', 'Debian 12 (bookworm)'),
+    init: 'systemd',
+    packageInstall: 'apt-get install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '4.10',
+        dialect: 'libreswan4',
+        dhGroups: NO_DH2,
+        ikev1: 'needs-policy',
+        sha1: true,
+        verify: true,
+        notes: ['Debian ships ipsec.service disabled and ikev1-policy=drop.'],
+      },
+      strongswan: debianStrongswan('5.9.8'),
+    },
+    defaultStack: 'strongswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'nftables',
+    nic: 'ifupdown',
+    unverified: ['Whether a given VPS image uses ifupdown or systemd-networkd depends on the image.'],
+  },
+  'debian-13': {
+    id: 'debian-13',
+    label: bi('Debian 13 (trixie)', 'Debian 13 (trixie)'),
+    init: 'systemd',
+    packageInstall: 'apt-get install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '5.2',
+        dialect: 'libreswan5',
+        dhGroups: NO_DH2,
+        ikev1: 'needs-policy',
+        sha1: true,
+        verify: false,
+        notes: [],
+      },
+      strongswan: debianStrongswan('6.0.1'),
+    },
+    defaultStack: 'strongswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'nftables',
+    nic: 'ifupdown',
+    unverified: ['Whether a given VPS image uses ifupdown or systemd-networkd depends on the image.'],
+  },
+  'ubuntu-22.04': {
+    id: 'ubuntu-22.04',
+    label: bi('Ubuntu 22.04 LTS', 'Ubuntu 22.04 LTS'),
+    init: 'systemd',
+    packageInstall: 'apt-get install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '3.32',
+        dialect: 'libreswan3',
+        dhGroups: NO_DH2,
+        ikev1: 'default',
+        sha1: true,
+        verify: true,
+        notes: ['In universe; built without DH2 (Debian rules never set USE_DH2).'],
+      },
+      strongswan: debianStrongswan('5.9.5'),
+    },
+    defaultStack: 'strongswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'ufw',
+    nic: 'netplan',
+    unverified: [],
+  },
+  'ubuntu-24.04': {
+    id: 'ubuntu-24.04',
+    label: bi('Ubuntu 24.04 LTS', 'Ubuntu 24.04 LTS'),
+    init: 'systemd',
+    packageInstall: 'apt-get install -y',
+    stacks: {
+      libreswan: {
+        stack: 'libreswan',
+        version: '4.14',
+        dialect: 'libreswan4',
+        dhGroups: NO_DH2,
+        ikev1: 'needs-policy',
+        sha1: true,
+        verify: true,
+        notes: ['ikev1-policy default on Ubuntu 4.14 is UNVERIFIED; `ikev1-policy=accept` is written (harmless if already accepted).'],
+      },
+      strongswan: debianStrongswan('5.9.13'),
+    },
+    defaultStack: 'strongswan',
+    legacyCrypto: false,
+    sysctl: 'sysctl-d',
+    firewall: 'ufw',
+    nic: 'netplan',
+    unverified: [],
+  },
+};

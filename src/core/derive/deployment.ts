@@ -1,0 +1,77 @@
+import { ROUTERS, type RouterCapabilities } from '../caps/routers';
+import { TARGETS, type LibreswanCaps, type StackId, type StrongswanCaps, type VpsTarget } from '../caps/targets';
+import type { CryptoSuite } from '../crypto/algorithms';
+import {
+  aggregateNetworks,
+  networkOf,
+  parseIpv4Interface,
+  type Ipv4Interface,
+  type Ipv4Network,
+} from '../net/ipv4';
+import { canonicalIpv6 } from '../net/ipv6';
+import type { Peer, Plan } from '../plan/schema';
+
+export interface LanSegment {
+  readonly interface: string;
+  readonly address: Ipv4Interface;
+  readonly network: Ipv4Network;
+}
+
+/** The plan with everything derived that more than one file needs, computed once. */
+export interface Deployment {
+  readonly plan: Plan;
+  readonly peer: Peer;
+  readonly router: RouterCapabilities;
+  readonly target: VpsTarget;
+  readonly stack: StackId;
+  readonly rtxIpv6: string;
+  readonly vpsIpv6: string;
+  readonly lans: readonly LanSegment[];
+  /** The home side as the VPS sees it: the LAN segments merged where they aggregate (the seed's /23). */
+  readonly homeNetworks: readonly Ipv4Network[];
+  readonly vpsAddress: Ipv4Interface;
+  readonly vpsNetwork: Ipv4Network;
+  readonly crypto: CryptoSuite;
+}
+
+export function stackOf(peer: Peer): StackId {
+  return peer.vps.stack ?? TARGETS[peer.vps.target].defaultStack;
+}
+
+/** Assumes a plan that passed the schema; address texts are therefore parseable. */
+export function deriveDeployment(plan: Plan): Deployment {
+  const peer = plan.peers[0]!;
+  const lans = plan.home.lans.map((lan): LanSegment => {
+    const address = parseIpv4Interface(lan.address)!;
+    return { interface: lan.interface, address, network: networkOf(address) };
+  });
+  const vpsAddress = parseIpv4Interface(peer.vps.privateAddress)!;
+  return {
+    plan,
+    peer,
+    router: ROUTERS[plan.router.model],
+    target: TARGETS[peer.vps.target],
+    stack: stackOf(peer),
+    rtxIpv6: canonicalIpv6(plan.home.wanIpv6),
+    vpsIpv6: canonicalIpv6(peer.vps.ipv6),
+    lans,
+    homeNetworks: aggregateNetworks(lans.map((lan) => lan.network)),
+    vpsAddress,
+    vpsNetwork: networkOf(vpsAddress),
+    crypto: peer.tunnel.crypto,
+  };
+}
+
+export function libreswanOf(deployment: Deployment): LibreswanCaps | undefined {
+  return deployment.stack === 'libreswan' ? deployment.target.stacks.libreswan : undefined;
+}
+
+export function strongswanOf(deployment: Deployment): StrongswanCaps | undefined {
+  return deployment.stack === 'strongswan' ? deployment.target.stacks.strongswan : undefined;
+}
+
+/** The VPS filter numbers the RTX side uses: one per admitted protocol. */
+export function vpsFilterNumbers(plan: Plan): readonly number[] {
+  const base = plan.home.filters.vpsFilterBase;
+  return plan.home.filters.vpsScope === 'all-from-vps' ? [base] : [base, base + 1];
+}

@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  base: './',
+  build: { target: 'es2022', sourcemap: false },
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: true },
+});
