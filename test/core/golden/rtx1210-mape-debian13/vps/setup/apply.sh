@@ -1,0 +1,44 @@
+#!/bin/sh
+# home-rtx1210: apply the VPS side. 適用: cd vps && sudo sh setup/apply.sh
+# Target: Debian 13 (trixie), strongswan
+set -eu
+cd "$(dirname "$0")/.."
+
+echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
+BACKUP=/root/home-rtx1210-backup-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$BACKUP"
+for f in /etc/sysctl.d/99-home-rtx1210.conf /etc/network/interfaces.d/eth1 /etc/nftables.d/home-rtx1210.nft /etc/swanctl/conf.d/home-rtx1210.conf; do
+  if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
+done
+echo "$BACKUP" > /root/home-rtx1210-last-backup
+echo "backup: $BACKUP"
+
+echo '== 2. カーネル設定 (転送・リダイレクト・rp_filter) / Kernel settings (forwarding, redirects, rp_filter)'
+install -m 0644 etc/sysctl.d/99-home-rtx1210.conf /etc/sysctl.d/99-home-rtx1210.conf
+sysctl --system >/dev/null
+sysctl net.ipv4.ip_forward
+
+echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route for the VPS’s own traffic to the home LAN'
+grep -q '^source /etc/network/interfaces.d/' /etc/network/interfaces || echo 'source /etc/network/interfaces.d/*' >> /etc/network/interfaces
+install -m 0644 etc/network/interfaces.d/eth1 /etc/network/interfaces.d/eth1
+ifdown eth1 2>/dev/null; ifup eth1
+
+echo '== 4. ファイアウォール: RTX からの IKE/ESP だけを受け入れ、トンネルとプライベート NIC の間を転送 / Firewall: admit IKE/ESP from the RTX only and forward between the tunnel and the private NIC'
+mkdir -p /etc/nftables.d
+install -m 0644 etc/nftables.d/home-rtx1210.nft /etc/nftables.d/home-rtx1210.nft
+nft -c -f /etc/nftables.d/home-rtx1210.nft
+nft list table inet rtx_ipsec_home_rtx1210 >/dev/null 2>&1 && nft delete table inet rtx_ipsec_home_rtx1210; nft -f /etc/nftables.d/home-rtx1210.nft
+grep -q '/etc/nftables.d/home-rtx1210.nft' /etc/nftables.conf || echo 'include "/etc/nftables.d/home-rtx1210.nft"' >> /etc/nftables.conf
+systemctl enable nftables
+
+echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
+apt-get install -y charon-systemd strongswan-swanctl
+install -m 0600 etc/swanctl/conf.d/home-rtx1210.conf /etc/swanctl/conf.d/home-rtx1210.conf
+
+echo '== 6. IPsec サービスの自動起動と起動 / Enable and start the IPsec service'
+systemctl enable strongswan
+systemctl restart strongswan
+swanctl --load-all
+swanctl --initiate --child home-rtx1210 || true
+
+echo '== 完了。確認は sh setup/verify.sh / Done. Check with: sh setup/verify.sh'
