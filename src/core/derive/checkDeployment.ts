@@ -132,6 +132,14 @@ function checkAddresses(d: Deployment, add: Add) {
   const { plan, peer } = d;
   checkIpv6Endpoint(add, 'home.wanIpv6', plan.home.wanIpv6, bi('RTX', 'RTX'));
   checkIpv6Endpoint(add, `${PEER}.vps.ipv6`, peer.vps.ipv6, bi('VPS', 'VPS'));
+  if (peer.vps.publicInterface === peer.vps.privateInterface) {
+    add(
+      'error',
+      'vps.sameInterface',
+      `${PEER}.vps.privateInterface`,
+      bi('プライベート NIC は公開側 NIC と別のものにしてください。', 'The private NIC must be another interface than the public one.'),
+    );
+  }
   if (d.rtxIpv6 === d.vpsIpv6) {
     add('error', 'ipv6.same', `${PEER}.vps.ipv6`, bi('RTX と VPS の IPv6 アドレスが同じです。', 'The RTX and the VPS have the same IPv6 address.'));
   }
