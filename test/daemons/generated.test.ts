@@ -84,7 +84,7 @@ describe.skipIf(skip)('generated VPS files in the real Debian programs', () => {
 
     for (const file of find(/\.nft$/)) it(`${file.path} passes nft -c`, () => void expectOk('nft', [at(file)]));
     for (const file of find(/ip6tables\.rules$/)) it(`${file.path} passes ip6tables-restore --test`, () => void expectOk('ip6tables-restore', [at(file), '--noflush']));
-    for (const file of find(/\/iptables\.rules$/)) it(`${file.path} passes iptables-restore --test`, () => void expectOk('iptables-restore', [at(file), '--noflush']));
+    for (const file of find(/\/(iptables|ufw-before-mangle)\.rules$/)) it(`${file.path} passes iptables-restore --test`, () => void expectOk('iptables-restore', [at(file), '--noflush']));
     for (const file of find(/netplan\/.*\.yaml$/)) it(`${file.path} passes netplan generate`, () => void expectOk('netplan', [at(file)]));
     for (const file of files.filter((f) => f.language === 'sysctl')) it(`${file.path} names real sysctl keys`, () => void expectOk('sysctl', [at(file)]));
   });

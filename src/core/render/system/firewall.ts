@@ -189,9 +189,25 @@ function firewalldPiece(d: Deployment): FirewallPiece {
   };
 }
 
-/** ufw (Ubuntu): linux-ipsec.md §3.4; forwarding needs `route allow` as the default policy drops. */
+/**
+ * ufw (Ubuntu): linux-ipsec.md §3.4; forwarding needs `route allow` as the default policy drops.
+ * ufw has no MSS command, so a `*mangle` section is put in front of /etc/ufw/before.rules, which
+ * ufw feeds to iptables-restore.
+ */
 function ufwPiece(d: Deployment): FirewallPiece {
-  const { homes, vps } = homeAndVps(d);
+  const { homes, vps, mss } = homeAndVps(d);
+  const marker = `# ${d.peer.name}: MSS clamp for the IPsec tunnel`;
+  const mangle = [
+    marker,
+    '*mangle',
+    ':FORWARD ACCEPT [0:0]',
+    ...homes.flatMap((home) => [
+      `-A FORWARD -s ${home} -d ${vps} -p tcp -m tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss ${mss}`,
+      `-A FORWARD -s ${vps} -d ${home} -p tcp -m tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss ${mss}`,
+    ]),
+    'COMMIT',
+    `# ${d.peer.name}: end`,
+  ];
   const rules = [
     ['allow', 'proto', 'udp', 'from', d.rtxIpv6, 'to', d.vpsIpv6, 'port', '500,4500'],
     ['allow', 'proto', 'esp', 'from', d.rtxIpv6, 'to', d.vpsIpv6],
@@ -202,11 +218,29 @@ function ufwPiece(d: Deployment): FirewallPiece {
     ]),
   ];
   return {
-    files: [],
-    apply: { title: TITLE, commands: rules.map((rule) => sh('ufw', ...rule)) },
-    rollback: rules.map((rule) => sh('ufw', 'delete', ...rule)),
-    // The RTX clamps MSS on its side (`ip tunnel tcp mss limit auto`); ufw has no clamp command.
-    check: ['ufw status verbose'],
+    files: [
+      {
+        path: 'vps/setup/ufw-before-mangle.rules',
+        content: `${mangle.join('\n')}\n`,
+        language: 'iptables',
+        side: 'vps',
+        title: bi('/etc/ufw/before.rules の先頭に入れる MSS 設定', 'MSS clamp put at the top of /etc/ufw/before.rules'),
+      },
+    ],
+    apply: {
+      title: TITLE,
+      commands: [
+        ...rules.map((rule) => sh('ufw', ...rule)),
+        `grep -qF ${sh(marker)} /etc/ufw/before.rules || { cat setup/ufw-before-mangle.rules /etc/ufw/before.rules > /etc/ufw/before.rules.new && mv /etc/ufw/before.rules.new /etc/ufw/before.rules; }`,
+        'ufw reload',
+      ],
+    },
+    rollback: [
+      ...rules.map((rule) => sh('ufw', 'delete', ...rule)),
+      `sed -i ${sh(`/^${marker}$/,/^# ${d.peer.name}: end$/d`)} /etc/ufw/before.rules`,
+      'ufw reload',
+    ],
+    check: ['ufw status verbose', 'iptables -t mangle -n -L FORWARD'],
   };
 }
 

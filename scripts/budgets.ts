@@ -1,0 +1,77 @@
+/**
+ * Performance budgets (issue: hardening and budgets), checked by a script and not by a timed test.
+ * Sizes fail at the budget; timings are noisy on shared machines, so they are printed and fail only
+ * at five times the budget. Run after `vite build`: `npm run budgets`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { zipBundle } from '../src/core/bundle/zipBundle';
+import { generate } from '../src/core/generate';
+
+const DIST = 'dist';
+const KB = 1024;
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+function assetsReferencedByHtml(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((match) => match[1]!);
+  return [...new Set(refs)].map((ref) => join(DIST, ref.replace(/^\.?\//, '')));
+}
+
+function allAssets(extension: string): string[] {
+  const dir = join(DIST, 'assets');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(extension))
+    .map((file) => join(dir, file));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main() {
+  const rows: { name: string; value: number; unit: string; budget: number; failAt: number }[] = [];
+  const sum = (paths: string[]) => paths.reduce((total, path) => total + gz(path), 0) / KB;
+
+  rows.push({ name: 'initial JS (gzip)', value: sum(assetsReferencedByHtml()), unit: 'KB', budget: 100, failAt: 100 });
+  rows.push({ name: 'all JS (gzip)', value: sum(allAssets('.js')), unit: 'KB', budget: 250, failAt: 250 });
+  rows.push({ name: 'CSS (gzip)', value: sum(allAssets('.css')), unit: 'KB', budget: 15, failAt: 15 });
+
+  const seed = JSON.parse(readFileSync('examples/seed.plan.json', 'utf8'));
+  for (let i = 0; i < 50; i++) generate(seed); // warm-up
+  const generateTimes = Array.from({ length: 200 }, () => {
+    const start = performance.now();
+    generate(seed);
+    return performance.now() - start;
+  });
+  rows.push({ name: 'generate seed bundle (median of 200)', value: median(generateTimes), unit: 'ms', budget: 2, failAt: 10 });
+
+  const files = generate(seed).files;
+  await zipBundle('seed', files);
+  const zipTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    await zipBundle('seed', files);
+    zipTimes.push(performance.now() - start);
+  }
+  rows.push({ name: 'zip seed bundle (median of 20)', value: median(zipTimes), unit: 'ms', budget: 50, failAt: 250 });
+
+  let failed = 0;
+  for (const row of rows) {
+    const over = row.value > row.failAt;
+    if (over) failed++;
+    const mark = over ? 'FAIL' : row.value > row.budget ? 'warn' : 'ok';
+    console.log(`${mark.padEnd(4)} ${row.name.padEnd(38)} ${row.value.toFixed(2).padStart(8)} ${row.unit}  (budget ${row.budget} ${row.unit})`);
+  }
+  console.log(`${rows.length - failed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
