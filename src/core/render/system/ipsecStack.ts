@@ -33,11 +33,13 @@ function libreswanPiece(d: Deployment): IpsecPiece {
     `${name}: ${d.plan.router.model} <-> VPS, IPv4 inside IPv6 (libreswan ${caps.version}, ${d.target.label.en})`,
     'left = this VPS, right = the RTX',
   ];
+  // A `config setup` in an included file is read as the global one (seen with libreswan 4.10 in
+  // the interop lab), so the distribution's /etc/ipsec.conf is left untouched.
   const setup = buildLibreswanSetup(d, caps);
   const files: GeneratedFile[] = [
     {
       path: `vps/etc/ipsec.d/${name}.conf`,
-      content: serializeIpsecConf([buildLibreswanConn(d, caps)], header),
+      content: serializeIpsecConf([...(setup ? [setup] : []), buildLibreswanConn(d, caps)], header),
       language: 'libreswan',
       side: 'vps',
       title: bi('libreswan 接続設定', 'libreswan connection'),
@@ -54,27 +56,15 @@ function libreswanPiece(d: Deployment): IpsecPiece {
       mode: '0600',
     },
   ];
-  const installCommands = [`${d.target.packageInstall} libreswan`];
-  if (setup) {
-    // config setup lives in /etc/ipsec.conf: the stock file plus what this link needs.
-    files.push({
-      path: 'vps/etc/ipsec.conf',
-      content: serializeIpsecConf([setup, { header: 'include /etc/ipsec.d/*.conf', entries: [] }], [
-        `${name}: the distribution's /etc/ipsec.conf with the setting this link needs (back up yours first)`,
-      ]),
-      language: 'libreswan',
-      side: 'vps',
-      title: bi('libreswan 全体設定 (ipsec.conf)', 'libreswan global settings (ipsec.conf)'),
-      installTo: '/etc/ipsec.conf',
-      mode: '0644',
-    });
-    installCommands.push(sh('install', '-m', '0644', 'etc/ipsec.conf', '/etc/ipsec.conf'));
-  }
-  installCommands.push(
+  const installCommands = [
+    `${d.target.packageInstall} libreswan`,
+    // Every target's stock ipsec.conf includes /etc/ipsec.d/*.conf (RHEL's spec uncomments it on EL6/7);
+    // put it back only where a hand-edited file lost it.
+    "grep -q '^include /etc/ipsec.d/\\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf",
     sh('install', '-m', '0644', `etc/ipsec.d/${name}.conf`, `/etc/ipsec.d/${name}.conf`),
     sh('install', '-m', '0600', `etc/ipsec.d/${name}.secrets`, `/etc/ipsec.d/${name}.secrets`),
     'ipsec addconn --checkconfig',
-  );
+  ];
   const svc = service(d, 'ipsec');
   const check = caps.verify ? ['ipsec verify'] : [];
   check.push(sh('ipsec', 'status') + ` | grep ${sh(name)}`, 'ipsec trafficstatus', 'ip -s xfrm state');
