@@ -6,6 +6,7 @@ import { parsePlan } from './plan/parsePlan';
 import type { Plan } from './plan/schema';
 import { renderBundleReadme } from './render/docs/bundleReadme';
 import { renderHgwInstructions } from './render/docs/hgwInstructions';
+import { renderTopologySvg } from './render/docs/topologySvg';
 import { buildRtxConfig, buildRtxRollback } from './render/rtx/buildRtxConfig';
 import { serializeRtx } from './render/rtx/rtxLines';
 import { buildVpsScripts } from './render/system/vpsScripts';
@@ -48,7 +49,14 @@ export function generateFromPlan(plan: Plan): Bundle {
   const deployment = deriveDeployment(plan);
   const findings = checkDeployment(deployment);
   if (hasErrors(findings)) return { plan, files: [], findings };
-  const files = [...routerFiles(deployment), ...buildVpsScripts(deployment), ...hgwFiles(deployment)];
+  const topology: GeneratedFile = {
+    path: 'docs/topology.svg',
+    content: renderTopologySvg(deployment),
+    language: 'svg',
+    side: 'docs',
+    title: bi('構成図', 'Topology diagram'),
+  };
+  const files = [...routerFiles(deployment), ...buildVpsScripts(deployment), ...hgwFiles(deployment), topology];
   const readme: GeneratedFile = {
     path: 'README.md',
     content: renderBundleReadme(deployment, files, findings),

@@ -33,6 +33,7 @@ firewall-cmd --reload
 
 echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
 dnf install -y libreswan
+grep -q '^include /etc/ipsec.d/\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf
 install -m 0644 etc/ipsec.d/home-rocky9.conf /etc/ipsec.d/home-rocky9.conf
 install -m 0600 etc/ipsec.d/home-rocky9.secrets /etc/ipsec.d/home-rocky9.secrets
 ipsec addconn --checkconfig

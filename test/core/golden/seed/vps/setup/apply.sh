@@ -30,6 +30,7 @@ service iptables save
 
 echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
 yum install -y libreswan
+grep -q '^include /etc/ipsec.d/\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf
 install -m 0644 etc/ipsec.d/vps-rtx830.conf /etc/ipsec.d/vps-rtx830.conf
 install -m 0600 etc/ipsec.d/vps-rtx830.secrets /etc/ipsec.d/vps-rtx830.secrets
 ipsec addconn --checkconfig

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
 BACKUP=/root/home-ubuntu-backup-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$BACKUP"
-for f in /etc/sysctl.d/99-home-ubuntu.conf /etc/netplan/60-home-ubuntu.yaml /etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.secrets /etc/ipsec.conf; do
+for f in /etc/sysctl.d/99-home-ubuntu.conf /etc/netplan/60-home-ubuntu.yaml /etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.secrets; do
   if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
 done
 echo "$BACKUP" > /root/home-ubuntu-last-backup
@@ -29,10 +29,12 @@ ufw allow proto esp from 2001:db8:1::1 to 2001:db8:2::1
 ufw allow from 192.168.10.0/24 to 192.168.20.0/24
 ufw route allow from 192.168.10.0/24 to 192.168.20.0/24
 ufw route allow from 192.168.20.0/24 to 192.168.10.0/24
+grep -qF '# home-ubuntu: MSS clamp for the IPsec tunnel' /etc/ufw/before.rules || { cat setup/ufw-before-mangle.rules /etc/ufw/before.rules > /etc/ufw/before.rules.new && mv /etc/ufw/before.rules.new /etc/ufw/before.rules; }
+ufw reload
 
 echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
 apt-get install -y libreswan
-install -m 0644 etc/ipsec.conf /etc/ipsec.conf
+grep -q '^include /etc/ipsec.d/\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf
 install -m 0644 etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.conf
 install -m 0600 etc/ipsec.d/home-ubuntu.secrets /etc/ipsec.d/home-ubuntu.secrets
 ipsec addconn --checkconfig

@@ -12,6 +12,8 @@ ufw delete allow proto esp from 2001:db8:1::1 to 2001:db8:2::1
 ufw delete allow from 192.168.10.0/24 to 192.168.20.0/24
 ufw delete route allow from 192.168.10.0/24 to 192.168.20.0/24
 ufw delete route allow from 192.168.20.0/24 to 192.168.10.0/24
+sed -i '/^# home-ubuntu: MSS clamp for the IPsec tunnel$/,/^# home-ubuntu: end$/d' /etc/ufw/before.rules
+ufw reload
 rm -f /etc/netplan/60-home-ubuntu.yaml
 netplan apply
 rm -f /etc/sysctl.d/99-home-ubuntu.conf

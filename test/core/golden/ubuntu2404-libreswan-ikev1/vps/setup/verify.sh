@@ -7,6 +7,7 @@ echo '$ sysctl net.ipv4.ip_forward'; sysctl net.ipv4.ip_forward || status=1
 echo '$ ip -4 addr show dev ens4'; ip -4 addr show dev ens4 || status=1
 echo '$ ip route show dev ens4'; ip route show dev ens4 || status=1
 echo '$ ufw status verbose'; ufw status verbose || status=1
+echo '$ iptables -t mangle -n -L FORWARD'; iptables -t mangle -n -L FORWARD || status=1
 echo '$ ipsec verify'; ipsec verify || status=1
 echo '$ ipsec status | grep home-ubuntu'; ipsec status | grep home-ubuntu || status=1
 echo '$ ipsec trafficstatus'; ipsec trafficstatus || status=1

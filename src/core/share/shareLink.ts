@@ -1,0 +1,130 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { Finding } from '../findings';
+import { defaultPlan, parsePlan } from '../plan/parsePlan';
+import type { Plan } from '../plan/schema';
+
+/*
+ * The share link: `#v1.<base64url(deflate(JSON of what differs from defaultPlan()))>`. Pure: no DOM,
+ * no I/O. The pre-shared key is left out unless the caller asks for it explicitly. Decoding never
+ * throws: a damaged, truncated, oversized or foreign link gives a reason instead of a plan.
+ */
+
+export const SHARE_PREFIX = 'v1.';
+/** Longest payload accepted (characters after `#v1.`); a real plan encodes to a few hundred. */
+export const MAX_PAYLOAD = 8192;
+/** Longest JSON accepted after inflating, so a small link cannot expand into megabytes. */
+export const MAX_JSON = 65536;
+
+export type ShareFailure = 'empty' | 'foreign' | 'too-large' | 'corrupt' | 'invalid';
+
+export type ShareDecodeResult =
+  | { readonly ok: true; readonly plan: Plan; readonly hasPsk: boolean }
+  | { readonly ok: false; readonly reason: ShareFailure; readonly findings?: readonly Finding[] };
+
+export interface ShareEncodeOptions {
+  /** Put the pre-shared key into the link (anyone who sees the link can then read it). */
+  readonly includePsk?: boolean;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const INDEX: Readonly<Record<string, number>> = Object.fromEntries([...ALPHABET].map((char, index) => [char, index]));
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const chunk = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let k = 0; k < chars; k++) out += ALPHABET[(chunk >> (18 - 6 * k)) & 63];
+  }
+  return out;
+}
+
+/** Undefined for anything that is not unpadded base64url. */
+export function fromBase64Url(text: string): Uint8Array | undefined {
+  if (text.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let index = 0;
+  for (const char of text) {
+    const digit = INDEX[char];
+    if (digit === undefined) return undefined;
+    value = ((value << 6) | digit) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[index++] = (value >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What of `value` differs from `base`; arrays are kept whole, except the peers, diffed per element. */
+function difference(value: unknown, base: unknown, key: string): unknown {
+  if (isRecord(value) && isRecord(base)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const d = difference(v, base[k], k);
+      if (d !== undefined) out[k] = d;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  if (key === 'peers' && Array.isArray(value) && Array.isArray(base)) {
+    const elements = value.map((element, index) => difference(element, base[index] ?? base[0], '') ?? {});
+    return elements.length === base.length && elements.every((element) => isRecord(element) && Object.keys(element).length === 0) ? undefined : elements;
+  }
+  return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
+}
+
+/** The part of the plan that differs from the defaults (what the link carries), without the PSK unless asked. */
+export function planDifference(plan: Plan, options: ShareEncodeOptions = {}): Record<string, unknown> {
+  const copy = structuredClone(plan) as Plan;
+  if (!options.includePsk) for (const peer of copy.peers) peer.tunnel.psk = '';
+  return (difference(copy, defaultPlan(), '') as Record<string, unknown> | undefined) ?? {};
+}
+
+/** Plan → `#v1.…` (with the leading `#`). */
+export function encodeShareLink(plan: Plan, options: ShareEncodeOptions = {}): string {
+  const json = JSON.stringify(planDifference(plan, options));
+  return `#${SHARE_PREFIX}${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+}
+
+/** `#v1.…` (with or without `#`) → the plan, or why not. Never throws. */
+export function decodeShareLink(hash: string): ShareDecodeResult {
+  try {
+    const text = hash.startsWith('#') ? hash.slice(1) : hash;
+    if (text.length === 0) return { ok: false, reason: 'empty' };
+    if (!text.startsWith(SHARE_PREFIX)) return { ok: false, reason: 'foreign' };
+    const payload = text.slice(SHARE_PREFIX.length);
+    if (payload.length > MAX_PAYLOAD) return { ok: false, reason: 'too-large' };
+    if (payload.length === 0) return { ok: false, reason: 'corrupt' };
+    const bytes = fromBase64Url(payload);
+    if (!bytes) return { ok: false, reason: 'corrupt' };
+    let inflated: Uint8Array;
+    try {
+      inflated = inflateSync(bytes);
+    } catch {
+      return { ok: false, reason: 'corrupt' };
+    }
+    if (inflated.length > MAX_JSON) return { ok: false, reason: 'too-large' };
+    let value: unknown;
+    try {
+      value = JSON.parse(strFromU8(inflated));
+    } catch {
+      return { ok: false, reason: 'corrupt' };
+    }
+    if (!isRecord(value)) return { ok: false, reason: 'corrupt' };
+    const parsed = parsePlan(value);
+    if (!parsed.ok) return { ok: false, reason: 'invalid', findings: parsed.findings };
+    return { ok: true, plan: parsed.plan, hasPsk: parsed.plan.peers.some((peer) => peer.tunnel.psk.length > 0) };
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+}
+
+/** The brief's names: `encode(plan, {includePsk})` and `decode(hash)`. */
+export const encode = encodeShareLink;
+export const decode = decodeShareLink;

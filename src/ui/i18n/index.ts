@@ -1,0 +1,45 @@
+import { createContext, useContext } from 'react';
+import type { Bilingual, Language } from '../../core/index';
+import { ja, type MessageKey } from './ja';
+
+export type { MessageKey };
+
+type Dictionary = Readonly<Record<MessageKey, string>>;
+
+/** Japanese is built in (the page's default); English loads when it is chosen or preferred. */
+const DICTIONARIES: Partial<Record<Language, Dictionary>> = { ja };
+
+export async function loadDictionary(language: Language): Promise<void> {
+  if (!DICTIONARIES[language]) DICTIONARIES.en = (await import('./en')).en;
+}
+
+export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+
+export function translator(language: Language): Translate {
+  const dictionary = DICTIONARIES[language] ?? ja;
+  return (key, values) => {
+    const text = dictionary[key];
+    return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+  };
+}
+
+/** Japanese when the browser's list prefers Japanese to English, else English. */
+export function detectLanguage(languages: readonly string[]): Language {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'ja') return 'ja';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
+export interface I18n {
+  readonly lang: Language;
+  readonly t: Translate;
+  /** Picks the current language from a core text. */
+  readonly pick: (text: Bilingual) => string;
+}
+
+export const I18nContext = createContext<I18n>({ lang: 'ja', t: translator('ja'), pick: (text) => text.ja });
+
+export const useI18n = (): I18n => useContext(I18nContext);

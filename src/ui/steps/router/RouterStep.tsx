@@ -1,0 +1,61 @@
+import { useFormContext, useWatch } from 'react-hook-form';
+import { ROUTER_MODELS, ROUTERS, type RouterModel } from '../../../core/caps/routers';
+import type { Plan } from '../../../core/index';
+import { SelectField, TextField } from '../../form/fields';
+import { useI18n } from '../../i18n';
+
+const gateText = (gate: boolean | { since?: string; after?: string }, yes: string, no: string): string =>
+  typeof gate === 'boolean' ? (gate ? yes : no) : gate.since ? `Rev.${gate.since}+` : `> Rev.${gate.after}`;
+
+export function RouterStep() {
+  const { t } = useI18n();
+  const { control, setValue, getValues } = useFormContext<Plan>();
+  const model = useWatch({ control, name: 'router.model' }) as RouterModel;
+  const caps = ROUTERS[model] ?? ROUTERS.RTX830;
+  const options = ROUTER_MODELS.map((value) => ({ value, label: value }));
+  const onModel = (next: RouterModel) => {
+    // A revision from another model's series is always wrong: offer the new model's known revision.
+    const firmware = getValues('router.firmware');
+    const nextCaps = ROUTERS[next];
+    if (nextCaps && !nextCaps.firmwareSeries.some((series) => firmware.startsWith(`${series}.`))) {
+      setValue('router.firmware', nextCaps.exampleRevision, { shouldDirty: true });
+    }
+  };
+  return (
+    <>
+      <div className="grid2">
+        <SelectField path="router.model" label={t('router.model')} options={options} onValueChange={(value) => onModel(value as RouterModel)} />
+        <TextField
+          path="router.firmware"
+          label={t('router.firmware')}
+          hint={t('router.firmwareHint', { series: caps.firmwareSeries.join(', '), example: caps.exampleRevision })}
+          mono
+        />
+      </div>
+      <dl className="caps" aria-label={t('router.capsTitle')}>
+        <dt>{t('router.caps.tunnels')}</dt>
+        <dd>{caps.maxTunnels}</dd>
+        <dt>{t('router.caps.ikev2')}</dt>
+        <dd>{gateText(caps.ikev2SiteToSite, t('common.yes'), t('common.no'))}</dd>
+        <dt>{t('router.caps.mapE')}</dt>
+        <dd>{gateText(caps.mapE, t('common.yes'), t('common.no'))}</dd>
+        <dt>{t('router.caps.sha2')}</dt>
+        <dd>{caps.sha2Long ? t('common.yes') : t('common.no')}</dd>
+        <dt>{t('router.caps.wan')}</dt>
+        <dd className="mono">{caps.wanInterfaces.join(', ')}</dd>
+        <dt>{t('router.caps.lan')}</dt>
+        <dd className="mono">{caps.lanInterfaces.join(', ')}</dd>
+      </dl>
+      {caps.unverified.length > 0 ? (
+        <details className="notes">
+          <summary>{t('common.unverified')}</summary>
+          <ul lang="en">
+            {caps.unverified.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}

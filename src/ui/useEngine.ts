@@ -1,0 +1,31 @@
+import { useSyncExternalStore } from 'react';
+
+export type Engine = typeof import('./engine');
+
+let engine: Engine | null = null;
+let pending: Promise<Engine> | null = null;
+const listeners = new Set<() => void>();
+
+/** Loads the core once; every caller gets the same module. */
+export function loadEngine(): Promise<Engine> {
+  pending ??= import('./engine').then((module) => {
+    engine = module;
+    for (const listener of listeners) listener();
+    return module;
+  });
+  return pending;
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  void loadEngine();
+  return () => listeners.delete(listener);
+};
+
+/** The core, or null while it is still loading. */
+export const useEngine = (): Engine | null =>
+  useSyncExternalStore(
+    subscribe,
+    () => engine,
+    () => null,
+  );

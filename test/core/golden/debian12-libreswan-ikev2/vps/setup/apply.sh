@@ -1,0 +1,46 @@
+#!/bin/sh
+# home-deb12-v2: apply the VPS side. 適用: cd vps && sudo sh setup/apply.sh
+# Target: Debian 12 (bookworm), libreswan
+set -eu
+cd "$(dirname "$0")/.."
+
+echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
+BACKUP=/root/home-deb12-v2-backup-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$BACKUP"
+for f in /etc/sysctl.d/99-home-deb12-v2.conf /etc/network/interfaces.d/eth1 /etc/nftables.d/home-deb12-v2.nft /etc/ipsec.d/home-deb12-v2.conf /etc/ipsec.d/home-deb12-v2.secrets; do
+  if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
+done
+echo "$BACKUP" > /root/home-deb12-v2-last-backup
+echo "backup: $BACKUP"
+
+echo '== 2. カーネル設定 (転送・リダイレクト・rp_filter) / Kernel settings (forwarding, redirects, rp_filter)'
+install -m 0644 etc/sysctl.d/99-home-deb12-v2.conf /etc/sysctl.d/99-home-deb12-v2.conf
+sysctl --system >/dev/null
+sysctl net.ipv4.ip_forward
+
+echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route for the VPS’s own traffic to the home LAN'
+grep -q '^source /etc/network/interfaces.d/' /etc/network/interfaces || echo 'source /etc/network/interfaces.d/*' >> /etc/network/interfaces
+install -m 0644 etc/network/interfaces.d/eth1 /etc/network/interfaces.d/eth1
+ifdown eth1 2>/dev/null; ifup eth1
+
+echo '== 4. ファイアウォール: RTX からの IKE/ESP だけを受け入れ、トンネルとプライベート NIC の間を転送 / Firewall: admit IKE/ESP from the RTX only and forward between the tunnel and the private NIC'
+mkdir -p /etc/nftables.d
+install -m 0644 etc/nftables.d/home-deb12-v2.nft /etc/nftables.d/home-deb12-v2.nft
+nft -c -f /etc/nftables.d/home-deb12-v2.nft
+nft list table inet rtx_ipsec_home_deb12_v2 >/dev/null 2>&1 && nft delete table inet rtx_ipsec_home_deb12_v2; nft -f /etc/nftables.d/home-deb12-v2.nft
+grep -q '/etc/nftables.d/home-deb12-v2.nft' /etc/nftables.conf || echo 'include "/etc/nftables.d/home-deb12-v2.nft"' >> /etc/nftables.conf
+systemctl enable nftables
+
+echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
+apt-get install -y libreswan
+grep -q '^include /etc/ipsec.d/\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf
+install -m 0644 etc/ipsec.d/home-deb12-v2.conf /etc/ipsec.d/home-deb12-v2.conf
+install -m 0600 etc/ipsec.d/home-deb12-v2.secrets /etc/ipsec.d/home-deb12-v2.secrets
+ipsec addconn --checkconfig
+
+echo '== 6. IPsec サービスの自動起動と起動 / Enable and start the IPsec service'
+systemctl enable ipsec
+systemctl restart ipsec
+ipsec auto --up home-deb12-v2
+
+echo '== 完了。確認は sh setup/verify.sh / Done. Check with: sh setup/verify.sh'
