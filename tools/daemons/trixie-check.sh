@@ -36,7 +36,9 @@ cleanup() {
     for p in $(ip netns pids "$NS" 2>/dev/null); do kill -9 "$p" 2>/dev/null || true; done
     ip netns del "$NS" 2>/dev/null || true
   fi
-  [[ -n "$W" ]] && rm -rf "$W"
+  if [[ -n "$W" ]]; then rm -rf "$W"; fi
+  # the trap's own status must not replace the script's
+  return 0
 }
 trap cleanup EXIT INT TERM
 

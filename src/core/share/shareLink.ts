@@ -1,7 +1,8 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Finding } from '../findings';
-import { defaultPlan, parsePlan } from '../plan/parsePlan';
+import { parsePlan } from '../plan/parsePlan';
 import type { Plan } from '../plan/schema';
+import { V1_BASE } from './v1Base';
 
 /*
  * The share link: `#v1.<base64url(deflate(JSON of what differs from defaultPlan()))>`. Pure: no DOM,
@@ -79,11 +80,24 @@ function difference(value: unknown, base: unknown, key: string): unknown {
   return JSON.stringify(value) === JSON.stringify(base) ? undefined : value;
 }
 
-/** The part of the plan that differs from the defaults (what the link carries), without the PSK unless asked. */
+/** The part of the plan that differs from the v1 base (what the link carries), without the PSK unless asked. */
 export function planDifference(plan: Plan, options: ShareEncodeOptions = {}): Record<string, unknown> {
   const copy = structuredClone(plan) as Plan;
   if (!options.includePsk) for (const peer of copy.peers) peer.tunnel.psk = '';
-  return (difference(copy, defaultPlan(), '') as Record<string, unknown> | undefined) ?? {};
+  return (difference(copy, V1_BASE, '') as Record<string, unknown> | undefined) ?? {};
+}
+
+/** The inverse of `difference`: the base with the link's values laid over it. */
+function applyDifference(base: unknown, diff: unknown, key: string): unknown {
+  if (isRecord(base) && isRecord(diff)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(diff)) out[k] = applyDifference(base[k], v, k);
+    return out;
+  }
+  if (key === 'peers' && Array.isArray(base) && Array.isArray(diff)) {
+    return diff.map((element, index) => applyDifference(base[index] ?? base[0], element, ''));
+  }
+  return diff;
 }
 
 /** Plan → `#v1.…` (with the leading `#`). */
@@ -117,7 +131,7 @@ export function decodeShareLink(hash: string): ShareDecodeResult {
       return { ok: false, reason: 'corrupt' };
     }
     if (!isRecord(value)) return { ok: false, reason: 'corrupt' };
-    const parsed = parsePlan(value);
+    const parsed = parsePlan(applyDifference(V1_BASE, value, ''));
     if (!parsed.ok) return { ok: false, reason: 'invalid', findings: parsed.findings };
     return { ok: true, plan: parsed.plan, hasPsk: parsed.plan.peers.some((peer) => peer.tunnel.psk.length > 0) };
   } catch {
