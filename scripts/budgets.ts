@@ -67,7 +67,7 @@ async function main() {
     const mark = over ? 'FAIL' : row.value > row.budget ? 'warn' : 'ok';
     console.log(`${mark.padEnd(4)} ${row.name.padEnd(38)} ${row.value.toFixed(2).padStart(8)} ${row.unit}  (budget ${row.budget} ${row.unit})`);
   }
-  console.log(`${rows.length - failed} passed, ${failed} failed`);
+  console.log(`budgets: ${rows.length - failed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

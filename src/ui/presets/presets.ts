@@ -8,6 +8,8 @@ const LABELS: Readonly<Record<string, Bilingual>> = {
   'rocky9-libreswan-ikev2': { ja: 'Rocky Linux 9 + libreswan (IKEv2)', en: 'Rocky Linux 9 + libreswan (IKEv2)' },
   'debian12-strongswan-ikev2': { ja: 'Debian 12 + strongSwan (IKEv2)', en: 'Debian 12 + strongSwan (IKEv2)' },
   'ubuntu2404-libreswan-ikev1': { ja: 'Ubuntu 24.04 + libreswan (IKEv1)', en: 'Ubuntu 24.04 + libreswan (IKEv1)' },
+  'debian12-libreswan-ikev2': { ja: 'Debian 12 + libreswan (IKEv2)', en: 'Debian 12 + libreswan (IKEv2)' },
+  'debian12-libreswan-ikev1': { ja: 'Debian 12 + libreswan (IKEv1)', en: 'Debian 12 + libreswan (IKEv1)' },
   'rtx1210-mape-debian13': { ja: 'RTX1210 (MAP-E) + Debian 13', en: 'RTX1210 (MAP-E) + Debian 13' },
 };
 const ORDER = Object.keys(LABELS);
