@@ -28,10 +28,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['react', 'react-dom', 'node:*', 'fs', 'path', '../ui/*', '../../ui/*', '../cli/*'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'node:*', 'fs', 'path', '../ui/*', '../../ui/*', '../cli/*'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'fetch', 'navigator', 'process'],
     },
   },

@@ -24,7 +24,12 @@ test('the built page carries a CSP that allows no connections', async ({ page })
   expect(csp).toContain("default-src 'none'");
   expect(csp).not.toContain('unsafe-inline');
   // The policy is enforced: a fetch from the page is refused before it leaves.
-  const outcome = await page.evaluate(() => fetch('./index.html').then(() => 'sent', (error: Error) => `refused: ${error.message}`));
+  const outcome = await page.evaluate(() =>
+    fetch('./index.html').then(
+      () => 'sent',
+      (error: Error) => `refused: ${error.message}`,
+    ),
+  );
   expect(outcome).toMatch(/^refused/);
 });
 

@@ -36,7 +36,9 @@ describe.each(loadExamples())('golden files of $name', ({ name, plan }) => {
   });
 
   it('produces exactly the reviewed set of files', () => {
-    const expected = listFiles(dir).map((path) => relative(dir, path)).sort();
+    const expected = listFiles(dir)
+      .map((path) => relative(dir, path))
+      .sort();
     expect(bundle.files.map((file) => file.path).sort()).toEqual(expected);
   });
 

@@ -2,15 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/core/generate';
 import { parseAssignments, parseLibreswanConf, parseRtx } from './support/parse';
-import {
-  SEED_COMMANDS,
-  SEED_CONN,
-  SEED_IFCFG,
-  SEED_ROUTE,
-  SEED_RTX,
-  SEED_SECRETS,
-  SEED_SYSCTL,
-} from './support/seedDocument';
+import { SEED_COMMANDS, SEED_CONN, SEED_IFCFG, SEED_ROUTE, SEED_RTX, SEED_SECRETS, SEED_SYSCTL } from './support/seedDocument';
 
 const bundle = generate(JSON.parse(readFileSync('examples/seed.plan.json', 'utf8')));
 const file = (path: string) => {

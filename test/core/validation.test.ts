@@ -120,6 +120,15 @@ describe('bad plans give field-path errors and no files', () => {
     expect(errorsAt(seedWith('hgw.address', '192.168.10.2'), 'hgw.address')[0]?.code).toBe('hgw.address');
   });
 
+  it('no secure filter list on the WAN: none is created (it would drop everything else), with a warning', () => {
+    const bundle = generate(seedWith('home.filters.inbound', []));
+    expect(bundle.findings.map((finding) => finding.code)).toContain('filters.noSecureFilter');
+    const rtx = bundle.files.find((file) => file.path === 'router/rtx-config.txt')!.content;
+    expect(rtx).not.toMatch(/secure filter in/);
+    expect(rtx).not.toMatch(/^ipv6 filter/m);
+    expect(bundle.files.find((file) => file.path === 'router/rollback.txt')!.content).not.toMatch(/secure filter in/);
+  });
+
   it('never throws on garbage', () => {
     for (const input of [null, 1, 'x', [], { peers: 'x' }, { peers: [null] }, { home: { lans: [{}] } }, { router: { model: 'RTX9999' } }]) {
       const bundle = generate(input);

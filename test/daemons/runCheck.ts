@@ -6,28 +6,13 @@
 //
 // Needs root and `tools/daemons/install.sh`. Use daemonsAvailable() to decide whether to skip
 // (only outside CI: in CI a missing tool must fail, see harness.test.ts).
-import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export type DaemonCheckKind =
-  | "libreswan"
-  | "swanctl"
-  | "nft"
-  | "iptables-restore"
-  | "ip6tables-restore"
-  | "netplan"
-  | "sysctl"
-  | "networkd";
+export type DaemonCheckKind = 'libreswan' | 'swanctl' | 'nft' | 'iptables-restore' | 'ip6tables-restore' | 'netplan' | 'sysctl' | 'networkd';
 
 export interface DaemonCheckResult {
   ok: boolean;
@@ -39,52 +24,42 @@ export interface DaemonCheckResult {
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(HERE, "..", "..");
-export const CHECK_SCRIPT = join(REPO_ROOT, "tools", "daemons", "check.mjs");
-export const DAEMONS_CACHE =
-  process.env.DAEMONS_CACHE ?? join(REPO_ROOT, "tools", "daemons", ".cache");
+export const REPO_ROOT = resolve(HERE, '..', '..');
+export const CHECK_SCRIPT = join(REPO_ROOT, 'tools', 'daemons', 'check.mjs');
+export const DAEMONS_CACHE = process.env.DAEMONS_CACHE ?? join(REPO_ROOT, 'tools', 'daemons', '.cache');
 
 /**
  * Run one check. args are file paths (plus LEFT_IPV6 for libreswan, optional `--noflush` for
  * ip(6)tables-restore). Never throws: a crash/timeout is reported as ok:false with the reason.
  */
-export function runDaemonCheck(
-  kind: DaemonCheckKind,
-  args: string[],
-  opts: { timeoutMs?: number } = {},
-): DaemonCheckResult {
+export function runDaemonCheck(kind: DaemonCheckKind, args: string[], opts: { timeoutMs?: number } = {}): DaemonCheckResult {
   const r = spawnSync(process.execPath, [CHECK_SCRIPT, kind, ...args], {
-    encoding: "utf8",
+    encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
-    killSignal: "SIGTERM", // check.mjs cleans up its netns/daemons on SIGTERM
+    killSignal: 'SIGTERM', // check.mjs cleans up its netns/daemons on SIGTERM
     maxBuffer: 64 * 1024 * 1024,
   });
-  const stdout = r.stdout ?? "";
-  const line = stdout.trim().split("\n").pop() ?? "";
+  const stdout = r.stdout ?? '';
+  const line = stdout.trim().split('\n').pop() ?? '';
   try {
     const j = JSON.parse(line) as DaemonCheckResult;
-    if (typeof j.ok === "boolean") return j;
+    if (typeof j.ok === 'boolean') return j;
   } catch {
     /* fall through */
   }
   return {
     ok: false,
     tool: kind,
-    details:
-      `check.mjs produced no JSON (status ${r.status}, signal ${r.signal}` +
-      `${r.error ? `, error ${r.error.message}` : ""})\n${r.stderr ?? ""}`,
+    details: `check.mjs produced no JSON (status ${r.status}, signal ${r.signal}` + `${r.error ? `, error ${r.error.message}` : ''})\n${r.stderr ?? ''}`,
     log: stdout,
   };
 }
 
 /** true if the harness can run here: root + install.sh has been run. */
 export function daemonsAvailable(): boolean {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0)
-    return false;
-  if (!existsSync(join(DAEMONS_CACHE, "stamp"))) return false;
-  return ["nft", "iptables-restore", "netplan", "certutil", "ip"].every(
-    (c) => spawnSync("sh", ["-c", `command -v ${c}`]).status === 0,
-  );
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+  if (!existsSync(join(DAEMONS_CACHE, 'stamp'))) return false;
+  return ['nft', 'iptables-restore', 'netplan', 'certutil', 'ip'].every((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0);
 }
 
 export interface BundleFile {
@@ -100,11 +75,10 @@ export interface BundleFile {
  * Paths are kept relative to it ("/etc/x" -> "<dir>/etc/x"); ".." escapes are rejected.
  */
 export function writeBundle(files: BundleFile[], dir?: string): string {
-  const root = dir ?? mkdtempSync(join(tmpdir(), "bundle-"));
+  const root = dir ?? mkdtempSync(join(tmpdir(), 'bundle-'));
   for (const f of files) {
-    const rel = normalize(f.path.replace(/^\/+/, ""));
-    if (rel === "." || rel.startsWith("..") || rel.split(sep).includes(".."))
-      throw new Error(`bundle path escapes the bundle: ${f.path}`);
+    const rel = normalize(f.path.replace(/^\/+/, ''));
+    if (rel === '.' || rel.startsWith('..') || rel.split(sep).includes('..')) throw new Error(`bundle path escapes the bundle: ${f.path}`);
     const abs = join(root, rel);
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, f.content);

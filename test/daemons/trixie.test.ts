@@ -26,15 +26,29 @@ const bundles: { name: string; files: readonly GeneratedFile[] }[] = [
   ...loadExamples()
     .map(({ name, plan }) => ({ name, files: generate(plan).files }))
     .filter(({ files }) => files.some((file) => file.path.includes('99-home-rtx1210') || file.path.includes('debian-13'))),
-  ...(['debian-13', 'el-10'] as const).flatMap((target) =>
-    (['ikev2-recommended', 'ikev1-modern'] as const).map((profile) => ({
-      name: `${target} libreswan ${profile}`,
-      files: generate({ peers: [{ name: `t-${target}`, vps: { target, stack: 'libreswan' }, tunnel: { crypto: PROFILES[profile].suite, psk: 'Trixie-Check-Key-0123456789abc' } }] }).files,
-    })),
-  ),
+  ...(['debian-13', 'el-10'] as const)
+    .flatMap((target) =>
+      (['ikev2-recommended', 'ikev1-modern'] as const).map((profile) => ({
+        name: `${target} libreswan ${profile}`,
+        files: generate({
+          peers: [
+            { name: `t-${target}`, vps: { target, stack: 'libreswan' }, tunnel: { crypto: PROFILES[profile].suite, psk: 'Trixie-Check-Key-0123456789abc' } },
+          ],
+        }).files,
+      })),
+    )
+    .filter(({ files }) => files.length > 0), // IKEv1 on EL10 is refused by design (see the matrix test)
   {
     name: 'debian-13 strongswan ikev1-modern',
-    files: generate({ peers: [{ name: 't-ss', vps: { target: 'debian-13', stack: 'strongswan' }, tunnel: { crypto: PROFILES['ikev1-modern'].suite, psk: 'Trixie-Check-Key-0123456789abc' } }] }).files,
+    files: generate({
+      peers: [
+        {
+          name: 't-ss',
+          vps: { target: 'debian-13', stack: 'strongswan' },
+          tunnel: { crypto: PROFILES['ikev1-modern'].suite, psk: 'Trixie-Check-Key-0123456789abc' },
+        },
+      ],
+    }).files,
   },
 ];
 
@@ -51,16 +65,18 @@ describe.skipIf(!ready && !process.env.CI)('generated files in Debian 13 (libres
     const secrets = files.find((file) => /\.secrets$/.test(file.path));
     const swanctl = files.find((file) => /swanctl\/conf\.d\//.test(file.path));
 
-    it.runIf(conn)('the libreswan conn loads in pluto 5.2', () => {
-      const result = trixie('libreswan', join(dir, conn!.path), join(dir, secrets!.path), '2001:db8:2::1');
-      expect(result.ok, result.output).toBe(true);
-      expect(result.output).toMatch(/added IKEv[12] connection/);
-      expect(result.output).not.toMatch(/obsolete keyword|unrecognized keyword/);
-    });
+    if (conn)
+      it('the libreswan conn loads in pluto 5.2', () => {
+        const result = trixie('libreswan', join(dir, conn!.path), join(dir, secrets!.path), '2001:db8:2::1');
+        expect(result.ok, result.output).toBe(true);
+        expect(result.output).toMatch(/added IKEv[12] connection/);
+        expect(result.output).not.toMatch(/obsolete keyword|unrecognized keyword/);
+      });
 
-    it.runIf(swanctl)('the swanctl file loads in strongSwan 6.0.1', () => {
-      const result = trixie('swanctl', join(dir, swanctl!.path));
-      expect(result.ok, result.output).toBe(true);
-    });
+    if (swanctl)
+      it('the swanctl file loads in strongSwan 6.0.1', () => {
+        const result = trixie('swanctl', join(dir, swanctl!.path));
+        expect(result.ok, result.output).toBe(true);
+      });
   });
 });

@@ -37,7 +37,9 @@ const hostileLink = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }).map((text) => `#v1.${text}`),
   fc.nat({ max: payload.length }).map((cut) => `#v1.${payload.slice(0, cut)}`),
-  fc.tuple(fc.nat({ max: payload.length - 1 }), fc.constantFrom(...'ABCxyz019-_*%'.split(''))).map(([at, char]) => `#v1.${payload.slice(0, at)}${char}${payload.slice(at + 1)}`),
+  fc
+    .tuple(fc.nat({ max: payload.length - 1 }), fc.constantFrom(...'ABCxyz019-_*%'.split('')))
+    .map(([at, char]) => `#v1.${payload.slice(0, at)}${char}${payload.slice(at + 1)}`),
   fc.uint8Array({ maxLength: 400 }).map((bytes) => `#v1.${toBase64Url(bytes)}`),
   fc.nat({ max: 5000 }).map((extra) => `#v1.${'A'.repeat(MAX_PAYLOAD + 1 + extra)}`),
   fc.constantFrom('#v2.abc', '#/settings', '#', '', '#v1.', '#v1', 'v1.', '#V1.' + payload, '#access_token=abc'),

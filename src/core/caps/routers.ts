@@ -61,23 +61,23 @@ const CURRENT: Pick<RouterCapabilities, 'ikev2SiteToSite' | 'proposalLimitation'
 };
 
 const HIGH_END: RouterCapabilities = {
-    model: 'RTX5000',
-    firmwareSeries: ['14.00'],
-    exampleRevision: '14.00.34',
-    maxTunnels: 3000,
-    lanInterfaces: ['lan1', 'lan2', 'lan3'],
-    wanInterfaces: ['lan1', 'lan2', 'lan3'],
-    ikev2SiteToSite: true,
-    proposalLimitation: { since: '14.00.18' },
-    childExchangeType2: { since: '14.00.18' },
-    messageIdControl: { since: '14.00.18' },
-    sha2Long: false,
-    mapE: false,
-    mapETypeOption: false,
-    maxPp: 150,
-    mssAutoDefault: true,
-    unverified: ['No WAN-specific interface: any LAN interface may face the NGN.'],
-  };
+  model: 'RTX5000',
+  firmwareSeries: ['14.00'],
+  exampleRevision: '14.00.34',
+  maxTunnels: 3000,
+  lanInterfaces: ['lan1', 'lan2', 'lan3'],
+  wanInterfaces: ['lan1', 'lan2', 'lan3'],
+  ikev2SiteToSite: true,
+  proposalLimitation: { since: '14.00.18' },
+  childExchangeType2: { since: '14.00.18' },
+  messageIdControl: { since: '14.00.18' },
+  sha2Long: false,
+  mapE: false,
+  mapETypeOption: false,
+  maxPp: 150,
+  mssAutoDefault: true,
+  unverified: ['No WAN-specific interface: any LAN interface may face the NGN.'],
+};
 
 export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
   RTX830: {

@@ -1,17 +1,7 @@
 import type { DhGroup } from '../crypto/algorithms';
 import { bi, type Bilingual } from '../text/bilingual';
 
-export const VPS_TARGETS = [
-  'centos-6',
-  'centos-7',
-  'el-8',
-  'el-9',
-  'el-10',
-  'debian-12',
-  'debian-13',
-  'ubuntu-22.04',
-  'ubuntu-24.04',
-] as const;
+export const VPS_TARGETS = ['centos-6', 'centos-7', 'el-8', 'el-9', 'el-10', 'debian-12', 'debian-13', 'ubuntu-22.04', 'ubuntu-24.04'] as const;
 export type VpsTargetId = (typeof VPS_TARGETS)[number];
 
 export const STACKS = ['libreswan', 'strongswan'] as const;
@@ -180,10 +170,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         ikev1: 'unavailable',
         sha1: false,
         verify: false,
-        notes: [
-          'IKEv1 on RHEL 9 is deprecated and its build is UNVERIFIED: only IKEv2 is offered.',
-          'SHA-1 is disabled by the DEFAULT crypto-policy.',
-        ],
+        notes: ['IKEv1 on RHEL 9 is deprecated and its build is UNVERIFIED: only IKEv2 is offered.', 'SHA-1 is disabled by the DEFAULT crypto-policy.'],
       },
       strongswan: EPEL_STRONGSWAN,
     },

@@ -1,15 +1,7 @@
 import { describeGate, gateOpen, revisionSeries, type RevisionGate } from '../caps/revision';
 import { DH_NUMBER, type Hash } from '../crypto/algorithms';
 import type { Finding, FindingLevel } from '../findings';
-import {
-  formatNetwork,
-  isNetworkOrBroadcast,
-  isPrivateNetwork,
-  networkContains,
-  networksOverlap,
-  numberToIpv4,
-  parseIpv4Interface,
-} from '../net/ipv4';
+import { formatNetwork, isNetworkOrBroadcast, isPrivateNetwork, networkContains, networksOverlap, numberToIpv4, parseIpv4Interface } from '../net/ipv4';
 import { classifyIpv6, type Ipv6Kind } from '../net/ipv6';
 import { FIELD_PATTERNS } from '../plan/fields';
 import { bi, type Bilingual } from '../text/bilingual';
@@ -113,7 +105,10 @@ function checkIpv6Endpoint(add: Add, path: string, text: string, who: Bilingual)
       'warning',
       'ipv6.documentation',
       path,
-      bi(`${who.ja} の IPv6 アドレスが文書用の例です。実際のアドレスに置き換えてください。`, `The ${who.en} IPv6 address is a documentation example; replace it with the real one.`),
+      bi(
+        `${who.ja} の IPv6 アドレスが文書用の例です。実際のアドレスに置き換えてください。`,
+        `The ${who.en} IPv6 address is a documentation example; replace it with the real one.`,
+      ),
     );
     return;
   }
@@ -239,7 +234,12 @@ function checkNumbers(d: Deployment, add: Add) {
   }
   if (plan.home.pppoe.enabled) {
     if (plan.home.pppoe.pp > router.maxPp) {
-      add('error', 'router.ppRange', 'home.pppoe.pp', bi(`${router.model} の PP 番号は 1〜${router.maxPp} です。`, `${router.model} PP numbers are 1 to ${router.maxPp}.`));
+      add(
+        'error',
+        'router.ppRange',
+        'home.pppoe.pp',
+        bi(`${router.model} の PP 番号は 1〜${router.maxPp} です。`, `${router.model} PP numbers are 1 to ${router.maxPp}.`),
+      );
     }
     if (access.kind === 'none') {
       add(
@@ -255,6 +255,17 @@ function checkNumbers(d: Deployment, add: Add) {
   }
   const ours = vpsFilterNumbers(plan);
   const existing = plan.home.filters.inbound;
+  if (existing.length === 0) {
+    add(
+      'warning',
+      'filters.noSecureFilter',
+      'home.filters.inbound',
+      bi(
+        `${plan.home.wanInterface} に IPv6 の secure filter in がないため、VPS 用のフィルタは追加しません (すべて通過します)。WAN 側は無防備です。Web GUI のかんたん設定が入れる標準のフィルタ (101000 101001 101002 など) を設定することを勧めます。`,
+        `${plan.home.wanInterface} has no IPv6 secure filter in, so no VPS filter is added (everything passes already). The WAN is unprotected: the standard filters the Web GUI sets (101000 101001 101002…) are recommended.`,
+      ),
+    );
+  }
   if (ours.some((number) => existing.includes(number))) {
     add(
       'warning',
@@ -287,7 +298,12 @@ function checkCrypto(d: Deployment, add: Add) {
   for (const key of ['ikeHash', 'espIntegrity'] as const) {
     const hash = crypto[key];
     if ((hash === 'sha384' || hash === 'sha512') && !router.sha2Long) {
-      add('error', 'crypto.hash.router', `${CRYPTO}.${key}`, bi(`${routerName} は ${HASH_LABEL[hash]} を設定できません。`, `${routerName} cannot configure ${HASH_LABEL[hash]}.`));
+      add(
+        'error',
+        'crypto.hash.router',
+        `${CRYPTO}.${key}`,
+        bi(`${routerName} は ${HASH_LABEL[hash]} を設定できません。`, `${routerName} cannot configure ${HASH_LABEL[hash]}.`),
+      );
     }
   }
   const stackCaps = d.stack === 'libreswan' ? target.stacks.libreswan : target.stacks.strongswan;
@@ -339,7 +355,10 @@ function checkCrypto(d: Deployment, add: Add) {
       'error',
       'crypto.sha1.policy',
       crypto.ikeHash === 'sha1' ? `${CRYPTO}.ikeHash` : `${CRYPTO}.espIntegrity`,
-      bi(`${stackName} の既定の暗号ポリシーは SHA-1 を無効にしています。SHA-256 を選んでください。`, `${stackName}'s DEFAULT crypto-policy disables SHA-1; choose SHA-256.`),
+      bi(
+        `${stackName} の既定の暗号ポリシーは SHA-1 を無効にしています。SHA-256 を選んでください。`,
+        `${stackName}'s DEFAULT crypto-policy disables SHA-1; choose SHA-256.`,
+      ),
     );
   }
   if (crypto.ikeEncryption === '3des' || crypto.espEncryption === '3des') {
@@ -414,7 +433,12 @@ function checkPsk(d: Deployment, add: Add) {
   if (psk.length < 8) {
     add('error', 'psk.length', path, bi('事前共有鍵は 8 文字以上にしてください。', 'The pre-shared key needs at least 8 characters.'));
   } else if (psk.length < 20) {
-    add('warning', 'psk.weak', path, bi('事前共有鍵が短すぎます。20 文字以上を推奨します。', 'The pre-shared key is short; 20 characters or more are recommended.'));
+    add(
+      'warning',
+      'psk.weak',
+      path,
+      bi('事前共有鍵が短すぎます。20 文字以上を推奨します。', 'The pre-shared key is short; 20 characters or more are recommended.'),
+    );
   }
 }
 

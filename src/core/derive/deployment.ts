@@ -1,13 +1,7 @@
 import { ROUTERS, type RouterCapabilities } from '../caps/routers';
 import { TARGETS, type LibreswanCaps, type StackId, type StrongswanCaps, type VpsTarget } from '../caps/targets';
 import type { CryptoSuite } from '../crypto/algorithms';
-import {
-  aggregateNetworks,
-  networkOf,
-  parseIpv4Interface,
-  type Ipv4Interface,
-  type Ipv4Network,
-} from '../net/ipv4';
+import { aggregateNetworks, networkOf, parseIpv4Interface, type Ipv4Interface, type Ipv4Network } from '../net/ipv4';
 import { canonicalIpv6 } from '../net/ipv6';
 import type { Peer, Plan } from '../plan/schema';
 
@@ -70,8 +64,13 @@ export function strongswanOf(deployment: Deployment): StrongswanCaps | undefined
   return deployment.stack === 'strongswan' ? deployment.target.stacks.strongswan : undefined;
 }
 
-/** The VPS filter numbers the RTX side uses: one per admitted protocol. */
+/**
+ * The VPS filter numbers the RTX side uses: one per admitted protocol. None when the WAN has no
+ * `secure filter in` list: then every packet passes already, and creating a list would drop
+ * everything else the WAN receives (a list ends in an implicit discard, rtx-commands.md §1.4).
+ */
 export function vpsFilterNumbers(plan: Plan): readonly number[] {
+  if (plan.home.filters.inbound.length === 0) return [];
   const base = plan.home.filters.vpsFilterBase;
   return plan.home.filters.vpsScope === 'all-from-vps' ? [base] : [base, base + 1];
 }

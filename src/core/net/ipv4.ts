@@ -59,12 +59,12 @@ export function formatInterface(iface: Ipv4Interface): string {
 }
 
 export function networkContains(network: Ipv4Network, address: number): boolean {
-  return ((address & maskOf(network.prefix)) >>> 0) === network.base;
+  return (address & maskOf(network.prefix)) >>> 0 === network.base;
 }
 
 export function networksOverlap(a: Ipv4Network, b: Ipv4Network): boolean {
   const prefix = Math.min(a.prefix, b.prefix);
-  return ((a.base & maskOf(prefix)) >>> 0) === ((b.base & maskOf(prefix)) >>> 0);
+  return (a.base & maskOf(prefix)) >>> 0 === (b.base & maskOf(prefix)) >>> 0;
 }
 
 /** True for the network and broadcast addresses of a segment, which cannot be a host's address. */

@@ -1,14 +1,6 @@
 import ipaddr from 'ipaddr.js';
 
-export type Ipv6Kind =
-  | 'global'
-  | 'documentation'
-  | 'unique-local'
-  | 'link-local'
-  | 'loopback'
-  | 'multicast'
-  | 'unspecified'
-  | 'other';
+export type Ipv6Kind = 'global' | 'documentation' | 'unique-local' | 'link-local' | 'loopback' | 'multicast' | 'unspecified' | 'other';
 
 const IPV6_TEXT = /^[0-9A-Fa-f:.]{2,45}$/;
 

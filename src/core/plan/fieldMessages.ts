@@ -7,10 +7,7 @@ const FIELD_MESSAGES: Readonly<Record<string, Bilingual>> = {
   integer: bi('整数を入力してください。', 'Enter a whole number.'),
   'ipv6.syntax': bi('IPv6 アドレスの形式ではありません (例: 2001:db8::1)。', 'Not an IPv6 address (e.g. 2001:db8::1).'),
   'ipv4.syntax': bi('IPv4 アドレスの形式ではありません (例: 192.168.1.1)。', 'Not an IPv4 address (e.g. 192.168.1.1).'),
-  'ipv4.cidr': bi(
-    'アドレス/プレフィックス長で入力してください (例: 192.168.10.1/24)。',
-    'Enter address/prefix length (e.g. 192.168.10.1/24).',
-  ),
+  'ipv4.cidr': bi('アドレス/プレフィックス長で入力してください (例: 192.168.10.1/24)。', 'Enter address/prefix length (e.g. 192.168.10.1/24).'),
   'router.interface': bi('lan1・lan2・onu1 のような RTX のインターフェース名です。', 'An RTX interface name such as lan1, lan2 or onu1.'),
   'router.firmware': bi('リビジョンは 15.02.33 の形式です。', 'A revision looks like 15.02.33.'),
   'linux.interface': bi(

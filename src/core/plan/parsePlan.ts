@@ -8,14 +8,12 @@ export type PlanParseResult = { readonly ok: true; readonly plan: Plan } | { rea
 export function parsePlan(input: unknown): PlanParseResult {
   const result = planSchema.safeParse(input);
   if (result.success) return { ok: true, plan: result.data };
-  const findings = result.error.issues.map(
-    (issue): Finding => ({
-      level: 'error',
-      code: `field.${issue.message.split(':')[0]}`,
-      path: issue.path.map(String).join('.'),
-      message: fieldMessage(issue.message),
-    }),
-  );
+  const findings = result.error.issues.map((issue): Finding => ({
+    level: 'error',
+    code: `field.${issue.message.split(':')[0]}`,
+    path: issue.path.map(String).join('.'),
+    message: fieldMessage(issue.message),
+  }));
   return { ok: false, findings };
 }
 

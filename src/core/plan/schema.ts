@@ -61,10 +61,9 @@ export const secureFilterSchema = z.object({
 export const homeSchema = z.object({
   wanInterface: z._default(text(FIELD_PATTERNS.routerInterface, 'router.interface'), 'lan2'),
   wanIpv6: z._default(ipv6Address, '2001:db8:1::1'),
-  lans: z._default(
-    z.array(lanSegmentSchema).check(z.minLength(1, { error: 'lans.min' }), z.maxLength(4, { error: 'lans.max' })),
-    [{ interface: 'lan1', address: '192.168.10.1/24' }],
-  ),
+  lans: z._default(z.array(lanSegmentSchema).check(z.minLength(1, { error: 'lans.min' }), z.maxLength(4, { error: 'lans.max' })), [
+    { interface: 'lan1', address: '192.168.10.1/24' },
+  ]),
   ipv4Access: z.prefault(ipv4AccessSchema, {}),
   pppoe: z.prefault(pppoeSchema, {}),
   filters: z.prefault(secureFilterSchema, {}),
@@ -147,10 +146,7 @@ export const planSchema = z.object({
   home: z.prefault(homeSchema, {}),
   hgw: z.prefault(hgwSchema, {}),
   /** A list so that a later version can join several VPSes to one router; one for now. */
-  peers: z.prefault(
-    z.array(peerSchema).check(z.minLength(1, { error: 'peers.count' }), z.maxLength(1, { error: 'peers.count' })),
-    [{}],
-  ),
+  peers: z.prefault(z.array(peerSchema).check(z.minLength(1, { error: 'peers.count' }), z.maxLength(1, { error: 'peers.count' })), [{}]),
 });
 
 export type Plan = z.output<typeof planSchema>;

@@ -17,7 +17,11 @@ const linuxInterface = fc.tuple(fc.constantFrom('eth', 'ens', 'enp', 'veth', 'pr
 
 /** A global unicast IPv6 outside the documentation prefix, in canonical form. */
 const globalIpv6 = fc
-  .tuple(fc.integer({ min: 0x2400, max: 0x2fff }), fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 3, maxLength: 3 }), fc.integer({ min: 1, max: 0xffff }))
+  .tuple(
+    fc.integer({ min: 0x2400, max: 0x2fff }),
+    fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 3, maxLength: 3 }),
+    fc.integer({ min: 1, max: 0xffff }),
+  )
   .map(([head, middle, tail]) => `${head.toString(16)}:${middle.map((part) => part.toString(16)).join(':')}::${tail.toString(16)}`);
 
 /**
@@ -60,7 +64,9 @@ export const validPlan = fc
     rtxCount: fc.integer({ min: 1, max: 50 }),
     initiator: fc.constantFrom('both', 'vps', 'rtx'),
     psk: fromChars(PSK_CHARS, 20, 128),
-    name: fc.tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split('')), fromChars('abcdefghijklmnopqrstuvwxyz0123456789-', 0, 31)).map(([a, b]) => a + b),
+    name: fc
+      .tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split('')), fromChars('abcdefghijklmnopqrstuvwxyz0123456789-', 0, 31))
+      .map(([a, b]) => a + b),
     description: fromChars(DESCRIPTION_CHARS, 1, 64),
     publicInterface: linuxInterface,
     privateInterface: linuxInterface,
@@ -119,7 +125,34 @@ export const validPlan = fc
 /** Hostile text: separators, quotes, comment marks, shell metacharacters, Unicode line breaks, length. */
 export const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.string({ unit: fc.constantFrom('\n', '\r', '\u2028', '\u2029', '\u0085', '"', "'", '#', '\\', '`', '$', ';', '{', '}', '|', '>', '?', ' ', '\t', '\0', 'a', '=', '%'), maxLength: 40 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '\n',
+      '\r',
+      '\u2028',
+      '\u2029',
+      '\u0085',
+      '"',
+      "'",
+      '#',
+      '\\',
+      '`',
+      '$',
+      ';',
+      '{',
+      '}',
+      '|',
+      '>',
+      '?',
+      ' ',
+      '\t',
+      '\0',
+      'a',
+      '=',
+      '%',
+    ),
+    maxLength: 40,
+  }),
   fc.constantFrom('x\nip route default gateway tunnel 9', 'a"b', "a'b", 'a#b', 'a b ', ' a', 'x\u2028y', 'x}\nfoo {', '$(reboot)', '`id`', 'a'.repeat(5000)),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );

@@ -9,15 +9,21 @@ import { parseIpv4Interface } from '../../../src/core/net/ipv4';
 
 type TokenCheck = (word: string) => boolean;
 
-const int = (min: number, max: number): TokenCheck => (word) => /^\d+$/.test(word) && Number(word) >= min && Number(word) <= max;
-const oneOf = (...values: string[]): TokenCheck => (word) => values.includes(word);
+const int =
+  (min: number, max: number): TokenCheck =>
+  (word) =>
+    /^\d+$/.test(word) && Number(word) >= min && Number(word) <= max;
+const oneOf =
+  (...values: string[]): TokenCheck =>
+  (word) =>
+    values.includes(word);
 const ipv6: TokenCheck = (word) => ipaddr.IPv6.isValid(word) && ipaddr.IPv6.parse(word).toString() === word;
 const ipv4Host: TokenCheck = (word) => parseIpv4Interface(word) !== undefined;
 const ipv4Net: TokenCheck = (word) => {
   const parsed = parseIpv4Interface(word);
   if (!parsed) return false;
   const mask = parsed.prefix === 0 ? 0 : (0xffffffff << (32 - parsed.prefix)) >>> 0;
-  return ((parsed.address & mask) >>> 0) === parsed.address;
+  return (parsed.address & mask) >>> 0 === parsed.address;
 };
 const lanIf: TokenCheck = (word) => /^(lan|onu)[1-9]$/.test(word);
 const filter = int(1, 21474836);
@@ -26,12 +32,14 @@ const psk: TokenCheck = (word) => /^[\x21-\x7e]{1,128}$/.test(word) && !/[?#|>\\
 const description: TokenCheck = (word) => /^[\x20-\x7e]{1,64}$/.test(word) && !/[?#|>\\'"]/.test(word);
 const enc = oneOf('3des-cbc', 'des-cbc', 'aes-cbc', 'aes256-cbc');
 const hmac = oneOf('md5-hmac', 'sha-hmac', 'sha256-hmac', 'sha384-hmac', 'sha512-hmac');
-const lit = (text: string): TokenCheck => (word) => word === text;
+const lit =
+  (text: string): TokenCheck =>
+  (word) =>
+    word === text;
 
 type Form = readonly (TokenCheck | { readonly repeat: TokenCheck; readonly min: number })[];
 
-const F = (...parts: (string | TokenCheck | { repeat: TokenCheck; min: number })[]): Form =>
-  parts.map((part) => (typeof part === 'string' ? lit(part) : part));
+const F = (...parts: (string | TokenCheck | { repeat: TokenCheck; min: number })[]): Form => parts.map((part) => (typeof part === 'string' ? lit(part) : part));
 
 const RTX_FORMS: readonly Form[] = [
   F('ip', 'route', 'default', 'gateway', 'tunnel', gw, 'gateway', 'pp', int(1, 150), 'filter', filter, filter, filter, filter),
@@ -80,7 +88,38 @@ const RTX_FORMS: readonly Form[] = [
   F('no', 'ipsec', 'sa', 'policy', int(1, 2147483647)),
   F('no', 'ip', 'route', ipv4Net),
   F('no', 'ipv6', 'filter', filter),
-  F('no', 'ipsec', 'ike', { repeat: oneOf('version', 'duration', 'ipsec-sa', 'isakmp-sa', 'encryption', 'group', 'hash', 'keepalive', 'log', 'use', 'local', 'remote', 'address', 'name', 'id', 'message-id-control', 'child-exchange', 'type', 'pfs', 'proposal-limitation', 'pre-shared-key'), min: 1 }, gw),
+  F(
+    'no',
+    'ipsec',
+    'ike',
+    {
+      repeat: oneOf(
+        'version',
+        'duration',
+        'ipsec-sa',
+        'isakmp-sa',
+        'encryption',
+        'group',
+        'hash',
+        'keepalive',
+        'log',
+        'use',
+        'local',
+        'remote',
+        'address',
+        'name',
+        'id',
+        'message-id-control',
+        'child-exchange',
+        'type',
+        'pfs',
+        'proposal-limitation',
+        'pre-shared-key',
+      ),
+      min: 1,
+    },
+    gw,
+  ),
 ];
 
 function matchForm(form: Form, words: readonly string[]): boolean {
@@ -114,9 +153,34 @@ export function rtxGrammarViolations(text: string): string[] {
 }
 
 const LIBRESWAN_KEYS = new Set([
-  'auto', 'type', 'keyexchange', 'ikev2', 'authby', 'aggrmode', 'aggressive', 'ike', 'phase2', 'phase2alg', 'esp', 'pfs',
-  'ikelifetime', 'keylife', 'salifetime', 'compress', 'dpddelay', 'dpdtimeout', 'dpdaction', 'left', 'leftid', 'leftsubnet',
-  'right', 'rightid', 'rightsubnet', 'rightsubnets', 'narrowing', 'ikev1-policy',
+  'auto',
+  'type',
+  'keyexchange',
+  'ikev2',
+  'authby',
+  'aggrmode',
+  'aggressive',
+  'ike',
+  'phase2',
+  'phase2alg',
+  'esp',
+  'pfs',
+  'ikelifetime',
+  'keylife',
+  'salifetime',
+  'compress',
+  'dpddelay',
+  'dpdtimeout',
+  'dpdaction',
+  'left',
+  'leftid',
+  'leftsubnet',
+  'right',
+  'rightid',
+  'rightsubnet',
+  'rightsubnets',
+  'narrowing',
+  'ikev1-policy',
 ]);
 
 /** libreswan ipsec.conf: sections at column 0, indented key=value with known keys, no stray text. */
@@ -151,5 +215,12 @@ export function swanctlGrammarViolations(text: string): string[] {
 
 /** sysctl: `key = value` lines and comments. */
 export function sysctlGrammarViolations(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '' && !/^# [^\r]*$/.test(line) && !/^net\.ipv4\.(ip_forward|conf\.[A-Za-z0-9_-]+\.(send_redirects|accept_redirects|rp_filter)) = [01]$/.test(line));
+  return text
+    .split('\n')
+    .filter(
+      (line) =>
+        line !== '' &&
+        !/^# [^\r]*$/.test(line) &&
+        !/^net\.ipv4\.(ip_forward|conf\.[A-Za-z0-9_-]+\.(send_redirects|accept_redirects|rp_filter)) = [01]$/.test(line),
+    );
 }

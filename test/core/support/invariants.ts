@@ -41,14 +41,18 @@ function readRtx(text: string): Side & { dpdMethod: string; routes: string[]; tu
   const tunnel = Number(rtxFind(commands, 'tunnel', 'select')[0]!.words[2]);
   const policy = rtxFind(commands, 'ipsec', 'sa', 'policy')[0]!.words;
   const g = policy[4]!;
-  const gatewayIds = new Set(commands.filter((c) => c.words[0] === 'ipsec' && c.words[1] === 'ike').map((c) => c.words.find((w, i) => i >= 2 && /^\d+$/.test(w))));
+  const gatewayIds = new Set(
+    commands.filter((c) => c.words[0] === 'ipsec' && c.words[1] === 'ike').map((c) => c.words.find((w, i) => i >= 2 && /^\d+$/.test(w))),
+  );
   if (gatewayIds.size !== 1 || !gatewayIds.has(g)) throw new Error(`ipsec ike lines use gateways ${[...gatewayIds].join(',')} but the SA policy uses ${g}`);
   if (rtxFind(commands, 'ipsec', 'tunnel')[0]!.words[2] !== policy[3]) throw new Error('ipsec tunnel and ipsec sa policy ids differ');
   if (rtxFind(commands, 'tunnel', 'enable')[0]!.words[2] !== String(tunnel)) throw new Error('tunnel enable names another tunnel');
   const version = ike('version').length ? Number(one('version')[4]) : 1;
   const lans = rtxFind(commands, 'ip').filter((c) => /^(lan|onu)\d$/.test(c.words[1]!) && c.words[2] === 'address');
   const homes = aggregateNetworks(lans.map((c) => networkOf(parseIpv4Interface(c.words[3]!)!))).map(formatNetwork);
-  const routes = rtxFind(commands, 'ip', 'route').filter((c) => c.words[4] === 'tunnel' && c.words[5] === String(tunnel)).map((c) => c.words[2]!);
+  const routes = rtxFind(commands, 'ip', 'route')
+    .filter((c) => c.words[4] === 'tunnel' && c.words[5] === String(tunnel))
+    .map((c) => c.words[2]!);
   const keepalive = one('keepalive', 'use');
   return {
     ikeVersion: version,
@@ -167,8 +171,9 @@ export function crossSideViolations(files: readonly GeneratedFile[]): string[] {
     const commands = parseRtx(rtxText);
     const secureIn = commands.find((c) => c.words[0] === 'ipv6' && c.words[2] === 'secure' && c.words[4] === 'in');
     const admitting = rtxFind(commands, 'ipv6', 'filter').filter((c) => c.words[4] === rtx.remote && c.words[3] === 'pass');
-    if (!secureIn || !admitting.every((c) => secureIn.words.includes(c.words[2]!)) || admitting.length === 0) {
-      problems.push('the IPv6 filter admitting the VPS is missing from the WAN secure filter list');
+    // With no secure filter list on the WAN everything passes and no list may be created.
+    if (secureIn ? !admitting.every((c) => secureIn.words.includes(c.words[2]!)) || admitting.length === 0 : admitting.length > 0) {
+      problems.push('the IPv6 filter admitting the VPS is missing from the WAN secure filter list, or a list was created where none was');
     }
   } catch (error) {
     problems.push(`unreadable output: ${(error as Error).message}`);

@@ -42,7 +42,11 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
     entry('ikelifetime', `${tunnel.ikeLifetime}s`),
     entry(rules.saLifetimeKey, `${tunnel.childLifetime}s`),
     entry('compress', 'no'),
-    entry('dpddelay', tunnel.dpd.delay, ikev1 ? 'RFC 3706 DPD, answered by the RTX keepalive (dpd)' : 'IKEv2 liveness, answered by the RTX keepalive (rfc4306)'),
+    entry(
+      'dpddelay',
+      tunnel.dpd.delay,
+      ikev1 ? 'RFC 3706 DPD, answered by the RTX keepalive (dpd)' : 'IKEv2 liveness, answered by the RTX keepalive (rfc4306)',
+    ),
   );
   // IKEv2 ignores dpdtimeout (it uses retransmit-timeout) and warns when it is present.
   if (ikev1) entries.push(entry('dpdtimeout', tunnel.dpd.timeout));
@@ -54,9 +58,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
   entries.push(homeSubnets(d));
   if (!ikev1) {
-    entries.push(
-      entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above'),
-    );
+    entries.push(entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above'));
   }
   return { header: `conn ${d.peer.name}`, entries };
 }

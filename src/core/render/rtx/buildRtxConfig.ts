@@ -21,6 +21,7 @@ function filterRouteWanted(d: Deployment): boolean {
 /** `ipv6 filter` lines admitting the VPS on the WAN (§4.4; the seed's catch-all when asked for). */
 function vpsFilterLines(d: Deployment): RtxLine[] {
   const [first, second] = vpsFilterNumbers(d.plan);
+  if (first === undefined) return [];
   if (d.plan.home.filters.vpsScope === 'all-from-vps') {
     return [command(0, 'ipv6', 'filter', first!, 'pass', d.vpsIpv6, '*', '*', '*', '*')];
   }
@@ -34,7 +35,7 @@ function secureFilterLines(d: Deployment): RtxLine[] {
   const { filters, wanInterface } = d.plan.home;
   const inbound = [...filters.inbound];
   for (const number of vpsFilterNumbers(d.plan)) if (!inbound.includes(number)) inbound.push(number);
-  const lines = [command(0, 'ipv6', wanInterface, 'secure', 'filter', 'in', ...inbound)];
+  const lines = inbound.length > 0 ? [command(0, 'ipv6', wanInterface, 'secure', 'filter', 'in', ...inbound)] : [];
   if (filters.outbound.length > 0 || filters.outboundDynamic.length > 0) {
     const dynamic = filters.outboundDynamic.length > 0 ? ['dynamic', ...filters.outboundDynamic] : [];
     lines.push(command(0, 'ipv6', wanInterface, 'secure', 'filter', 'out', ...filters.outbound, ...dynamic));
@@ -122,7 +123,23 @@ export function buildRtxConfig(d: Deployment): RtxLine[] {
     const base = plan.home.pppoe.filterBase;
     lines.push(
       comment(0, `IPv4 default via tunnel ${access.tunnelId} (${access.kind}); L2TP/IPsec replies via pp ${plan.home.pppoe.pp}`),
-      command(0, 'ip', 'route', 'default', 'gateway', 'tunnel', access.tunnelId, 'gateway', 'pp', plan.home.pppoe.pp, 'filter', base, base + 1, base + 2, base + 3),
+      command(
+        0,
+        'ip',
+        'route',
+        'default',
+        'gateway',
+        'tunnel',
+        access.tunnelId,
+        'gateway',
+        'pp',
+        plan.home.pppoe.pp,
+        'filter',
+        base,
+        base + 1,
+        base + 2,
+        base + 3,
+      ),
     );
   }
   lines.push(command(0, 'ip', 'route', formatNetwork(d.vpsNetwork), 'gateway', 'tunnel', peer.tunnel.tunnelId));
@@ -159,7 +176,7 @@ export function buildRtxRollback(d: Deployment): RtxLine[] {
     command(0, 'no', 'ipsec', 'sa', 'policy', tunnel.policyId),
     ...ikeSettings,
     command(0, 'no', 'ip', 'route', formatNetwork(d.vpsNetwork)),
-    command(0, 'ipv6', plan.home.wanInterface, 'secure', 'filter', 'in', ...plan.home.filters.inbound),
+    ...(plan.home.filters.inbound.length > 0 ? [command(0, 'ipv6', plan.home.wanInterface, 'secure', 'filter', 'in', ...plan.home.filters.inbound)] : []),
     ...vpsFilterNumbers(plan).map((number) => command(0, 'no', 'ipv6', 'filter', number)),
   ];
 }

@@ -54,8 +54,6 @@ export function buildSwanctl(d: Deployment): SwanctlNode[] {
   );
   return [
     section('connections', [section(d.peer.name, connection)]),
-    section('secrets', [
-      section(`ike-${d.peer.name}`, [setting('id-vps', d.vpsIpv6), setting('id-rtx', d.rtxIpv6), quotedSetting('secret', tunnel.psk)]),
-    ]),
+    section('secrets', [section(`ike-${d.peer.name}`, [setting('id-vps', d.vpsIpv6), setting('id-rtx', d.rtxIpv6), quotedSetting('secret', tunnel.psk)])]),
   ];
 }

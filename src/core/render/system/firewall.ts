@@ -17,7 +17,10 @@ const IN_CHAIN = 'RTX-IPSEC-IN';
 const FWD_CHAIN = 'RTX-IPSEC-FWD';
 const MSS_CHAIN = 'RTX-IPSEC-MSS';
 
-const TITLE = bi('ファイアウォール: RTX からの IKE/ESP だけを受け入れ、トンネルとプライベート NIC の間を転送', 'Firewall: admit IKE/ESP from the RTX only and forward between the tunnel and the private NIC');
+const TITLE = bi(
+  'ファイアウォール: RTX からの IKE/ESP だけを受け入れ、トンネルとプライベート NIC の間を転送',
+  'Firewall: admit IKE/ESP from the RTX only and forward between the tunnel and the private NIC',
+);
 
 function homeAndVps(d: Deployment) {
   return { homes: d.homeNetworks.map(formatNetwork), vps: formatNetwork(d.vpsNetwork), mss: espTcpMss(d.crypto) };

@@ -11,7 +11,10 @@ export interface NicPiece {
   readonly check: readonly string[];
 }
 
-const TITLE = bi('プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路', 'Private NIC address, and the route for the VPS’s own traffic to the home LAN');
+const TITLE = bi(
+  'プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路',
+  'Private NIC address, and the route for the VPS’s own traffic to the home LAN',
+);
 
 /**
  * The route for the VPS's own traffic to the home LAN: `via` its own private address, as the

@@ -31,7 +31,15 @@ function sysctlPiece(d: Deployment): { file: GeneratedFile; apply: ShellStep; ro
   }
   const path = `/etc/sysctl.d/99-${d.peer.name}.conf`;
   return {
-    file: { path: `vps${path}`, content, language: 'sysctl', side: 'vps', title: bi('カーネル設定 (sysctl.d)', 'Kernel settings (sysctl.d)'), installTo: path, mode: '0644' },
+    file: {
+      path: `vps${path}`,
+      content,
+      language: 'sysctl',
+      side: 'vps',
+      title: bi('カーネル設定 (sysctl.d)', 'Kernel settings (sysctl.d)'),
+      installTo: path,
+      mode: '0644',
+    },
     apply: { title: SYSCTL_TITLE, commands: [sh('install', '-m', '0644', path.slice(1), path), 'sysctl --system >/dev/null', 'sysctl net.ipv4.ip_forward'] },
     rollback: [sh('rm', '-f', path), 'sysctl --system >/dev/null'],
   };
@@ -70,7 +78,11 @@ export function buildVpsScripts(d: Deployment): GeneratedFile[] {
   const steps = [backup, sysctl.apply, nic.apply, firewall.apply, ipsec.install, ipsec.start];
   const apply = script(
     [`${name}: apply the VPS side. 適用: cd vps && sudo sh setup/apply.sh`, `Target: ${d.target.label.en}, ${d.stack}`],
-    [...steps.flatMap((step, index) => stepLines(index + 1, step)), '', `echo ${sh(`== ${both(bi('完了。確認は sh setup/verify.sh', 'Done. Check with: sh setup/verify.sh'))}`)}`],
+    [
+      ...steps.flatMap((step, index) => stepLines(index + 1, step)),
+      '',
+      `echo ${sh(`== ${both(bi('完了。確認は sh setup/verify.sh', 'Done. Check with: sh setup/verify.sh'))}`)}`,
+    ],
   );
   const rtxLan = numberToIpv4(d.lans[0]!.address.address);
   const vpsPrivate = numberToIpv4(d.vpsAddress.address);
