@@ -50,7 +50,7 @@ export function offlinePlugin(): Plugin {
     name: 'rtx-offline-and-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      const replaced = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${BUILD_CSP}$2`);
+      const replaced = html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/, `$1${BUILD_CSP}$2`);
       if (replaced === html) throw new Error('index.html has no Content-Security-Policy meta to harden');
       return replaced;
     },

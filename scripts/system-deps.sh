@@ -10,6 +10,7 @@ export DEBIAN_FRONTEND=noninteractive
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || need_apt+=(fonts-noto-cjk)
+[ -x /usr/bin/shellcheck ] || need_apt+=(shellcheck)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "system-deps: missing ${need_apt[*]}; run as root once (sudo npm test) or: sudo apt-get install ${need_apt[*]}" >&2

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratedFile } from '../../src/core/bundle/types';
@@ -106,6 +107,16 @@ describe.skipIf(skip)('generated VPS files in the real Debian programs', () => {
     for (const file of find(/\/(iptables|ufw-before-mangle)\.rules$/))
       it(`${file.path} passes iptables-restore --test`, () => void expectOk('iptables-restore', [at(file), '--noflush']));
     for (const file of find(/netplan\/.*\.yaml$/)) it(`${file.path} passes netplan generate`, () => void expectOk('netplan', [at(file)]));
+    for (const file of files.filter((f) => f.language === 'shell')) {
+      it(`${file.path} parses in sh and passes shellcheck`, () => {
+        const syntax = spawnSync('sh', ['-n', at(file)], { encoding: 'utf8' });
+        expect(syntax.status, syntax.stderr).toBe(0);
+        // POSIX sh as the scripts are run (`sh setup/apply.sh`); warnings and errors only.
+        const lint = spawnSync('shellcheck', ['--shell=sh', '--severity=warning', at(file)], { encoding: 'utf8' });
+        expect(lint.error, 'shellcheck is installed').toBeUndefined();
+        expect(lint.status, lint.stdout).toBe(0);
+      });
+    }
     for (const file of files.filter((f) => f.language === 'sysctl')) it(`${file.path} names real sysctl keys`, () => void expectOk('sysctl', [at(file)]));
   });
 });

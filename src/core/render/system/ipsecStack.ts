@@ -1,6 +1,6 @@
 import type { GeneratedFile } from '../../bundle/types';
 import { libreswanOf, strongswanOf, type Deployment } from '../../derive/deployment';
-import { bi } from '../../text/bilingual';
+import { bi, both } from '../../text/bilingual';
 import { buildLibreswanConn, buildLibreswanSecrets, buildLibreswanSetup } from '../libreswan/buildLibreswan';
 import { LIBRESWAN_DIALECTS } from '../libreswan/dialects';
 import { serializeIpsecConf } from '../libreswan/ipsecConf';
@@ -17,6 +17,8 @@ export interface IpsecPiece {
 }
 
 const INSTALL_TITLE = bi('IPsec ソフトウェアのインストールと設定ファイルの配置', 'Install the IPsec software and place its files');
+/** Bringing the tunnel up needs the RTX side too, so a failure here must not abort the script. */
+const NOT_UP_YET = `echo ${sh(both(bi('(まだ接続していません: RTX 側を設定してから sh setup/verify.sh で確認してください)', '(not up yet: set up the RTX side, then check with sh setup/verify.sh)')))}`;
 const START_TITLE = bi('IPsec サービスの自動起動と起動', 'Enable and start the IPsec service');
 
 function service(d: Deployment, name: string): { enable: string; restart: string } {
@@ -71,7 +73,7 @@ function libreswanPiece(d: Deployment): IpsecPiece {
   return {
     files,
     install: { title: INSTALL_TITLE, commands: installCommands },
-    start: { title: START_TITLE, commands: [svc.enable, svc.restart, rules.upCommand(name)] },
+    start: { title: START_TITLE, commands: [svc.enable, svc.restart, `timeout 60 ${rules.upCommand(name)} || ${NOT_UP_YET}`] },
     rollback: [
       sh('ipsec', 'whack', '--delete', '--name', name) + ' 2>/dev/null || true',
       sh('rm', '-f', `/etc/ipsec.d/${name}.conf`, `/etc/ipsec.d/${name}.secrets`),
@@ -107,7 +109,10 @@ function strongswanPiece(d: Deployment): IpsecPiece {
       title: INSTALL_TITLE,
       commands: [`${d.target.packageInstall} ${caps.packages}`, sh('install', '-m', '0600', `${dir.slice(1)}/${name}.conf`, `${dir}/${name}.conf`)],
     },
-    start: { title: START_TITLE, commands: [svc.enable, svc.restart, `${swanctl} --load-all`, sh(swanctl, '--initiate', '--child', name) + ' || true'] },
+    start: {
+      title: START_TITLE,
+      commands: [svc.enable, svc.restart, `${swanctl} --load-all`, `${sh(swanctl, '--initiate', '--child', name, '--timeout', 60)} || ${NOT_UP_YET}`],
+    },
     rollback: [sh(swanctl, '--terminate', '--ike', name, '--force') + ' 2>/dev/null || true', sh('rm', '-f', `${dir}/${name}.conf`), `${swanctl} --load-all`],
     check: [`${swanctl} --list-conns`, `${swanctl} --list-sas`, 'ip -s xfrm state'],
   };

@@ -13,7 +13,7 @@ export interface NicPiece {
 
 const TITLE = bi(
   'プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路',
-  'Private NIC address, and the route for the VPS’s own traffic to the home LAN',
+  'Private NIC address, and the route the VPS itself uses to reach the home LAN',
 );
 
 /**

@@ -18,7 +18,7 @@ install -m 0644 etc/sysctl.d/99-home-deb12-v2.conf /etc/sysctl.d/99-home-deb12-v
 sysctl --system >/dev/null
 sysctl net.ipv4.ip_forward
 
-echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route for the VPS’s own traffic to the home LAN'
+echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route the VPS itself uses to reach the home LAN'
 grep -q '^source /etc/network/interfaces.d/' /etc/network/interfaces || echo 'source /etc/network/interfaces.d/*' >> /etc/network/interfaces
 install -m 0644 etc/network/interfaces.d/eth1 /etc/network/interfaces.d/eth1
 ifdown eth1 2>/dev/null; ifup eth1
@@ -41,6 +41,6 @@ ipsec addconn --checkconfig
 echo '== 6. IPsec サービスの自動起動と起動 / Enable and start the IPsec service'
 systemctl enable ipsec
 systemctl restart ipsec
-ipsec auto --up home-deb12-v2
+timeout 60 ipsec auto --up home-deb12-v2 || echo '(まだ接続していません: RTX 側を設定してから sh setup/verify.sh で確認してください) / (not up yet: set up the RTX side, then check with sh setup/verify.sh)'
 
 echo '== 完了。確認は sh setup/verify.sh / Done. Check with: sh setup/verify.sh'

@@ -18,7 +18,7 @@ install -m 0644 etc/sysctl.d/99-home-rocky9.conf /etc/sysctl.d/99-home-rocky9.co
 sysctl --system >/dev/null
 sysctl net.ipv4.ip_forward
 
-echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route for the VPS’s own traffic to the home LAN'
+echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route the VPS itself uses to reach the home LAN'
 nmcli -g NAME connection show | grep -qx home-rocky9-private && nmcli connection delete home-rocky9-private
 nmcli connection add type ethernet ifname ens4 con-name home-rocky9-private ipv4.method manual ipv4.addresses 192.168.20.1/24 ipv4.routes '192.168.10.0/23 192.168.20.1' ipv6.method disabled connection.autoconnect yes
 nmcli connection up home-rocky9-private
@@ -41,6 +41,6 @@ ipsec addconn --checkconfig
 echo '== 6. IPsec サービスの自動起動と起動 / Enable and start the IPsec service'
 systemctl enable ipsec
 systemctl restart ipsec
-ipsec auto --up home-rocky9
+timeout 60 ipsec auto --up home-rocky9 || echo '(まだ接続していません: RTX 側を設定してから sh setup/verify.sh で確認してください) / (not up yet: set up the RTX side, then check with sh setup/verify.sh)'
 
 echo '== 完了。確認は sh setup/verify.sh / Done. Check with: sh setup/verify.sh'

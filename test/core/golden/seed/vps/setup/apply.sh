@@ -17,7 +17,7 @@ echo '== 2. カーネル設定 (転送・リダイレクト・rp_filter) / Kerne
 grep -qF '# vps-rtx830: kernel settings' /etc/sysctl.conf || cat setup/sysctl-append.conf >> /etc/sysctl.conf
 sysctl -p
 
-echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route for the VPS’s own traffic to the home LAN'
+echo '== 3. プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路 / Private NIC address, and the route the VPS itself uses to reach the home LAN'
 install -m 0644 etc/sysconfig/network-scripts/ifcfg-eth1 /etc/sysconfig/network-scripts/ifcfg-eth1
 install -m 0644 etc/sysconfig/network-scripts/route-eth1 /etc/sysconfig/network-scripts/route-eth1
 ifdown eth1 2>/dev/null; ifup eth1
@@ -38,6 +38,6 @@ ipsec addconn --checkconfig
 echo '== 6. IPsec サービスの自動起動と起動 / Enable and start the IPsec service'
 chkconfig ipsec on
 service ipsec restart
-ipsec auto --up vps-rtx830
+timeout 60 ipsec auto --up vps-rtx830 || echo '(まだ接続していません: RTX 側を設定してから sh setup/verify.sh で確認してください) / (not up yet: set up the RTX side, then check with sh setup/verify.sh)'
 
 echo '== 完了。確認は sh setup/verify.sh / Done. Check with: sh setup/verify.sh'
