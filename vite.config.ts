@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bootBundlePlugin } from './build/bootBundlePlugin';
 import { offlinePlugin } from './build/offlinePlugin';
 
 export default defineConfig({
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), offlinePlugin(), bootBundlePlugin()],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   server: { port: 5173, strictPort: false },

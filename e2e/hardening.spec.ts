@@ -63,6 +63,8 @@ test('the PSK never reaches the URL, storage, the findings or the console withou
 
 test('after the first visit the wizard works with the network off', async ({ page, context }) => {
   await openFresh(page);
+  // The service worker registers on the first interaction (so as not to add to the first load).
+  await page.locator('.steps button').nth(1).click();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // Controlled after a reload; the precache holds every chunk of the build.
   await page.reload();
@@ -81,4 +83,24 @@ test('after the first visit the wizard works with the network off', async ({ pag
   await page.getByRole('button', { name: /zip/ }).first().click();
   expect((await download).suggestedFilename()).toMatch(/\.zip$/);
   await context.setOffline(false);
+});
+
+test('the first screen shows generated files without the generator, which loads on the first interaction', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.js')) scripts.push(request.url());
+  });
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  const panel = codePanel(page);
+  await expect(panel).toContainText('tunnel select 2');
+  // The visitor's own random key is in the boot preview, never the build-time stand-in.
+  await expect(panel).toContainText(/ipsec ike pre-shared-key 1 text [A-Za-z0-9]{32}\n/);
+  await expect(panel).not.toContainText('BootPreviewStandIn');
+  expect(scripts.filter((url) => /\/(engine|parsePlan|Preview|WanStep)-/.test(url))).toEqual([]);
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  await page.locator('.steps button').nth(1).click();
+  await expect(page.getByRole('tab').first()).toBeVisible();
+  expect(scripts.some((url) => /\/engine-/.test(url))).toBe(true);
 });

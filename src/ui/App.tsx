@@ -15,6 +15,9 @@ import { PRESETS } from './presets/presets';
 import { RouterStep } from './steps/router/RouterStep';
 import { lazyComponent } from './lazyComponent';
 import { loadEngine, useEngine } from './useEngine';
+import { BootPreview } from './boot/BootPreview';
+import { bootFilesFor } from './boot/bootBundle';
+import { onFirstInteraction } from './boot/firstInteraction';
 
 // Everything not needed for the first step loads after the first paint (initial-JS budget).
 const LAZY = {
@@ -109,12 +112,15 @@ export function App({ language }: { readonly language: Language }) {
   const deferredJson = useDeferredValue(json);
 
   const engine = useEngine();
+  // A first visit on the default plan starts from the build-time bundle; anything else needs the core now.
+  const [boot] = useState(() => bootFilesFor(JSON.stringify(start.values), start.values.peers[0]!.tunnel.psk));
+  useEffect(() => (boot ? onFirstInteraction(() => void loadEngine()) : (void loadEngine(), undefined)), [boot]);
   const live = useMemo<Live>(() => {
     const values = JSON.parse(deferredJson) as Plan;
-    if (!engine) return { values, findings: [], files: [] };
+    if (!engine) return boot ? { values, findings: boot.findings, files: boot.files } : { values, findings: [], files: [] };
     const bundle = engine.generate(values);
     return { values, plan: bundle.plan, findings: bundle.findings, files: bundle.files };
-  }, [deferredJson, engine]);
+  }, [deferredJson, engine, boot]);
   const [lastGood, setLastGood] = useState<readonly GeneratedFile[]>(live.files);
   if (live.files.length > 0 && live.files !== lastGood) setLastGood(live.files);
 
@@ -513,9 +519,11 @@ export function App({ language }: { readonly language: Language }) {
             </FormProvider>
             <aside className="side" aria-label={t('preview.title')}>
               {engine ? (
-                <Suspense fallback={<p className="empty">…</p>}>
+                <Suspense fallback={boot ? <BootPreview files={boot.files} findings={boot.findings} /> : <p className="empty">…</p>}>
                   <Preview files={stale ? lastGood : live.files} findings={live.findings} stale={stale && live.findings.length > 0} onJump={onJump} />
                 </Suspense>
+              ) : boot ? (
+                <BootPreview files={boot.files} findings={boot.findings} />
               ) : (
                 <p className="empty preview">…</p>
               )}

@@ -16,9 +16,10 @@ export function loadEngine(): Promise<Engine> {
   return pending;
 }
 
+// Subscribing does not load the core: the App decides when (at once, or on the first interaction
+// while the build-time boot preview stands in for it).
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
-  void loadEngine();
   return () => listeners.delete(listener);
 };
 

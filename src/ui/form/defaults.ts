@@ -4,7 +4,7 @@ import type { Plan } from '../../core/index';
  * The core's defaultPlan(), written out so that the form can render before the core (and zod) has
  * loaded. test/ui-core/defaults.test.ts fails if it ever differs from defaultPlan().
  */
-const DEFAULT_PLAN: Plan = {
+export const DEFAULT_PLAN: Plan = {
   schemaVersion: 1,
   router: {
     model: 'RTX830',

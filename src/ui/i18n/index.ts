@@ -1,24 +1,25 @@
 import { createContext, useContext } from 'react';
 import type { Bilingual, Language } from '../../core/index';
-import { ja, type MessageKey } from './ja';
+import type { MessageKey } from './ja';
 
 export type { MessageKey };
 
 type Dictionary = Readonly<Record<MessageKey, string>>;
 
-/** Japanese is built in (the page's default); English loads when it is chosen or preferred. */
-const DICTIONARIES: Partial<Record<Language, Dictionary>> = { ja };
+/** Each language is its own chunk, loaded before the first render: a visitor fetches only theirs. */
+const DICTIONARIES: Partial<Record<Language, Dictionary>> = {};
 
 export async function loadDictionary(language: Language): Promise<void> {
-  if (!DICTIONARIES[language]) DICTIONARIES.en = (await import('./en')).en;
+  if (DICTIONARIES[language]) return;
+  DICTIONARIES[language] = language === 'ja' ? (await import('./ja')).ja : (await import('./en')).en;
 }
 
 export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
 
 export function translator(language: Language): Translate {
-  const dictionary = DICTIONARIES[language] ?? ja;
+  const dictionary = DICTIONARIES[language];
   return (key, values) => {
-    const text = dictionary[key];
+    const text = dictionary?.[key] ?? key;
     return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
   };
 }
