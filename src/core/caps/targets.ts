@@ -37,6 +37,8 @@ export interface StrongswanCaps {
   /** Fedora/EPEL build uses /etc/strongswan and the `strongswan` command (linux-ipsec.md §2.1). */
   readonly swanctlDir: string;
   readonly packages: string;
+  /** The systemd unit running charon-systemd + swanctl. */
+  readonly service: string;
   readonly dhGroups: readonly DhGroup[];
   readonly notes: readonly string[];
 }
@@ -68,8 +70,18 @@ const EPEL_STRONGSWAN: StrongswanCaps = {
   version: 'EPEL',
   swanctlDir: '/etc/strongswan/swanctl',
   packages: 'strongswan',
+  // Since 5.8.0 the swanctl unit is strongswan.service (the starter one became strongswan-starter).
+  service: 'strongswan',
   dhGroups: ALL_DH,
   notes: ['From EPEL; exact version UNVERIFIED. Fedora/EPEL paths: /etc/strongswan/swanctl, command `strongswan`.'],
+};
+
+/** EPEL 7 carried strongSwan 5.7, from before the unit rename: swanctl runs as strongswan-swanctl.service. */
+const EPEL7_STRONGSWAN: StrongswanCaps = {
+  ...EPEL_STRONGSWAN,
+  version: '5.7 (EPEL 7)',
+  service: 'strongswan-swanctl',
+  notes: ['EPEL 7 version and unit name UNVERIFIED (5.7.x, before upstream renamed strongswan-swanctl.service in 5.8.0).'],
 };
 
 const debianStrongswan = (version: string): StrongswanCaps => ({
@@ -77,6 +89,7 @@ const debianStrongswan = (version: string): StrongswanCaps => ({
   version,
   swanctlDir: '/etc/swanctl',
   packages: 'charon-systemd strongswan-swanctl',
+  service: 'strongswan',
   dhGroups: ALL_DH,
   notes: [],
 });
@@ -122,7 +135,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         verify: true,
         notes: [],
       },
-      strongswan: EPEL_STRONGSWAN,
+      strongswan: EPEL7_STRONGSWAN,
     },
     defaultStack: 'libreswan',
     legacyCrypto: true,

@@ -91,7 +91,7 @@ function strongswanPiece(d: Deployment): IpsecPiece {
     `${name}: ${d.plan.router.model} <-> VPS, IPv4 inside IPv6 (strongSwan ${caps.version} swanctl, ${d.target.label.en})`,
     'local = this VPS, remote = the RTX. Holds the pre-shared key: keep it mode 0600.',
   ]);
-  const svc = service(d, 'strongswan');
+  const svc = service(d, caps.service);
   const swanctl = 'swanctl';
   return {
     files: [
