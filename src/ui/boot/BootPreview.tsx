@@ -1,5 +1,6 @@
 import type { Finding, GeneratedFile } from '../../core/index';
 import { useI18n } from '../i18n';
+import { TopologyFigure } from '../preview/TopologyFigure';
 
 /**
  * The preview as it stands before the first interaction: the build-time bundle of the default plan
@@ -9,7 +10,6 @@ import { useI18n } from '../i18n';
 export function BootPreview({ files, findings }: { readonly files: readonly GeneratedFile[]; readonly findings: readonly Finding[] }) {
   const { t, pick } = useI18n();
   const router = files.find((file) => file.path === 'router/rtx-config.txt');
-  const svg = files.find((file) => file.path === 'docs/topology.svg');
   const warnings = findings.filter((finding) => finding.level === 'warning').length;
   const infos = findings.filter((finding) => finding.level === 'info').length;
   return (
@@ -33,11 +33,7 @@ export function BootPreview({ files, findings }: { readonly files: readonly Gene
           ))}
         </ul>
       ) : null}
-      {svg ? (
-        <figure className="topology">
-          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.content)}`} alt={t('preview.topologyAlt')} />
-        </figure>
-      ) : null}
+      <TopologyFigure files={files} />
       {router ? (
         <div className="files">
           <div className="code" id="file-panel" aria-label={router.path}>

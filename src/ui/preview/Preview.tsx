@@ -3,6 +3,7 @@ import type { FileLanguage, Finding, GeneratedFile } from '../../core/index';
 import { useI18n, type MessageKey } from '../i18n';
 import type { Token } from './highlight';
 import { changedLines } from './lineDiff';
+import { TopologyFigure } from './TopologyFigure';
 
 type Highlighter = (language: FileLanguage, line: string) => Token[];
 
@@ -43,7 +44,6 @@ export function Preview({ files, findings, stale, onJump }: PreviewProps) {
     return result;
   }, [track]);
 
-  const svg = files.find((file) => file.path === 'docs/topology.svg');
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.level]++;
 
@@ -75,11 +75,7 @@ export function Preview({ files, findings, stale, onJump }: PreviewProps) {
           {t('preview.stale')}
         </p>
       ) : null}
-      {svg ? (
-        <figure className="topology">
-          <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.content)}`} alt={t('preview.topologyAlt')} />
-        </figure>
-      ) : null}
+      <TopologyFigure files={files} />
       {files.length > 0 ? <FileBrowser files={files} changes={changes} /> : <p className="empty">{t('preview.empty')}</p>}
     </section>
   );
