@@ -36,5 +36,3 @@ export function fieldMessage(code: string): Bilingual {
   if (range) return bi(`${range[1]} から ${range[2]} までの整数です。`, `A whole number from ${range[1]} to ${range[2]}.`);
   return FIELD_MESSAGES[code] ?? bi('値が正しくありません。', 'Invalid value.');
 }
-
-export const FIELD_MESSAGE_CODES = Object.keys(FIELD_MESSAGES);

@@ -138,7 +138,3 @@ export function decodeShareLink(hash: string): ShareDecodeResult {
     return { ok: false, reason: 'corrupt' };
   }
 }
-
-/** The brief's names: `encode(plan, {includePsk})` and `decode(hash)`. */
-export const encode = encodeShareLink;
-export const decode = decodeShareLink;

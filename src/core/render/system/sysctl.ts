@@ -17,7 +17,7 @@ function interfacesOf(d: Deployment): string[] {
   return [...new Set([d.peer.vps.publicInterface, d.peer.vps.privateInterface, 'lo'])];
 }
 
-export function sysctlGroups(d: Deployment): SysctlGroup[] {
+function sysctlGroups(d: Deployment): SysctlGroup[] {
   const perInterface = (suffix: string, scopes: readonly string[]) =>
     scopes.map((scope): SysctlSetting => ({ key: `net.ipv4.conf.${scope}.${suffix}`, value: '0' }));
   const scopes = ['all', 'default', ...interfacesOf(d)];

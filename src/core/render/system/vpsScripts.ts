@@ -90,7 +90,7 @@ export function buildVpsScripts(d: Deployment): GeneratedFile[] {
     [`${name}: check the VPS side. 確認: cd vps && sudo sh setup/verify.sh`],
     [
       'status=0',
-      ...[...sysctlChecks(), ...nic.check, ...firewall.check, ...ipsec.check].map((command) => `echo ${sh(`$ ${command}`)}; ${command} || status=1`),
+      ...['sysctl net.ipv4.ip_forward', ...nic.check, ...firewall.check, ...ipsec.check].map((command) => `echo ${sh(`$ ${command}`)}; ${command} || status=1`),
       `echo ${sh(`$ ping -c 3 -I ${vpsPrivate} ${rtxLan}`)}`,
       `ping -c 3 -I ${vpsPrivate} ${rtxLan} || status=1`,
       `echo ${sh(both(bi('トンネル経由の ping が通れば、ip -s xfrm state のカウンタが増えています。', 'If the ping over the tunnel answers, the ip -s xfrm state counters have grown.')))}`,
@@ -128,8 +128,4 @@ export function buildVpsScripts(d: Deployment): GeneratedFile[] {
     scriptFile('verify.sh', verify, bi('VPS 確認スクリプト', 'VPS check script')),
     scriptFile('rollback.sh', rollback, bi('VPS 切り戻しスクリプト', 'VPS rollback script')),
   ];
-}
-
-function sysctlChecks(): string[] {
-  return ['sysctl net.ipv4.ip_forward'];
 }
