@@ -1,9 +1,9 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
-/** Serves `dist/` with `vite preview` and opens Debian's Chromium; `close` stops both. */
-export async function servedBuild(port: number): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+/** Serves a build (`dist/` by default) with `vite preview` and opens Debian's Chromium; `close` stops both. */
+export async function servedBuild(port: number, outDir = 'dist'): Promise<{ url: string; browser: Browser; close: () => Promise<void> }> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore', detached: true });
   const stop = () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   };
