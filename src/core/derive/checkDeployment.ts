@@ -5,6 +5,7 @@ import { formatNetwork, isNetworkOrBroadcast, isPrivateNetwork, networkContains,
 import { classifyIpv6, type Ipv6Kind } from '../net/ipv6';
 import { FIELD_PATTERNS } from '../plan/fields';
 import { bi, type Bilingual } from '../text/bilingual';
+import { checkTopology } from './checkTopology';
 import { libreswanOf, vpsFilterNumbers, type Deployment } from './deployment';
 
 const PEER = 'peers.0';
@@ -24,6 +25,7 @@ export function checkDeployment(d: Deployment): Finding[] {
   checkTunnelTimers(d, add);
   checkPsk(d, add);
   checkHgw(d, add);
+  findings.push(...checkTopology(d, PEER));
   return findings;
 }
 
@@ -127,7 +129,7 @@ function checkAddresses(d: Deployment, add: Add) {
   const { plan, peer } = d;
   checkIpv6Endpoint(add, 'home.wanIpv6', plan.home.wanIpv6, bi('RTX', 'RTX'));
   checkIpv6Endpoint(add, `${PEER}.vps.ipv6`, peer.vps.ipv6, bi('VPS', 'VPS'));
-  if (peer.vps.publicInterface === peer.vps.privateInterface) {
+  if (peer.vps.inner === 'private-nic' && peer.vps.publicInterface === peer.vps.privateInterface) {
     add(
       'error',
       'vps.sameInterface',
