@@ -1,0 +1,47 @@
+/**
+ * Every code a cross-field check can report. A closed list so that the UI, the tests and the CLI
+ * can rely on a code meaning one thing; adding a check means adding its codes here.
+ */
+export const CHECK_CODES = [
+  'router.firmware.series',
+  'router.wanInterface',
+  'router.lanInterface',
+  'router.feature',
+  'router.tunnelRange',
+  'router.ppRange',
+  'lans.duplicateInterface',
+  'lans.ikev1Aggregate',
+  'lans.perSegment',
+  'ipv6.documentation',
+  'ipv6.notGlobal',
+  'ipv6.same',
+  'vps.sameInterface',
+  'ipv4.notPrivate',
+  'ipv4.prefix',
+  'ipv4.hostAddress',
+  'ipv4.overlap',
+  'tunnel.conflict',
+  'pppoe.noFilterRoute',
+  'filters.noSecureFilter',
+  'filters.reused',
+  'filters.tooMany',
+  'crypto.ikev2.router',
+  'crypto.hash.router',
+  'stack.unavailable',
+  'crypto.dh.stack',
+  'crypto.dh.legacy',
+  'crypto.ikev1.stack',
+  'crypto.sha1.policy',
+  'crypto.3des',
+  'crypto.proposalLimitation',
+  'lifetime.order',
+  'dpd.timeout',
+  'psk.missing',
+  'psk.length',
+  'psk.character',
+  'psk.weak',
+  'hgw.segment',
+  'hgw.address',
+] as const;
+
+export type CheckCode = (typeof CHECK_CODES)[number];
