@@ -46,7 +46,7 @@ function checkAddresses(d: Deployment, report: Report) {
   const { plan, peer } = d;
   checkIpv6Endpoint(report, 'home.wanIpv6', plan.home.wanIpv6, bi('RTX', 'RTX'));
   checkIpv6Endpoint(report, peerPath(d, 'vps.ipv6'), peer.vps.ipv6, bi('VPS', 'VPS'));
-  if (peer.vps.publicInterface === peer.vps.privateInterface) {
+  if (peer.vps.inner === 'private-nic' && peer.vps.publicInterface === peer.vps.privateInterface) {
     report(
       'error',
       'vps.sameInterface',
