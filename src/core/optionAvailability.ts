@@ -1,6 +1,6 @@
 import { ROUTERS } from './caps/routers';
 import { TARGETS } from './caps/targets';
-import { checkDeployment } from './derive/checkDeployment';
+import { checkDeployment } from './derive/checks';
 import { deriveDeployment, stackOf, type Deployment } from './derive/deployment';
 import type { Finding } from './findings';
 import { parsePlan } from './plan/parsePlan';

@@ -4,7 +4,7 @@ import { ROUTERS, ROUTER_MODELS } from '../../src/core/caps/routers';
 import { STACKS, VPS_TARGETS } from '../../src/core/caps/targets';
 import { DH_GROUPS, ENCRYPTIONS, HASHES } from '../../src/core/crypto/algorithms';
 import { PROFILE_IDS, PROFILES } from '../../src/core/crypto/profiles';
-import { checkDeployment } from '../../src/core/derive/checkDeployment';
+import { checkDeployment } from '../../src/core/derive/checks';
 import { deriveDeployment } from '../../src/core/derive/deployment';
 import { availabilityOf, optionAvailability } from '../../src/core/optionAvailability';
 import { parsePlan } from '../../src/core/plan/parsePlan';
