@@ -2,6 +2,7 @@ import type { LibreswanCaps } from '../../caps/targets';
 import { LIBRESWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
+import { vpsSelectorText } from '../../derive/topology';
 import { LIBRESWAN_DIALECTS, type LibreswanDialectRules } from './dialects';
 import type { ConfEntry, ConfSection } from './ipsecConf';
 
@@ -26,7 +27,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  const { vpsInitiates } = d;
   const entries: ConfEntry[] = [
     entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers'),
     entry('type', 'tunnel'),
@@ -53,7 +54,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   if (rules.dpdAction) entries.push(entry('dpdaction', 'restart'));
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
-  entries.push(entry('leftsubnet', formatNetwork(d.vpsNetwork)));
+  entries.push(entry('leftsubnet', vpsSelectorText(d)));
   entries.push(entry('right', d.rtxIpv6));
   if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
   entries.push(homeSubnets(d));
@@ -79,14 +80,4 @@ export function buildLibreswanSetup(d: Deployment, caps: LibreswanCaps): ConfSec
     };
   }
   return undefined;
-}
-
-/**
- * libreswan secrets line. The PSK alphabet excludes `"` and line breaks, so the quoted form is
- * always exact (linux-ipsec.md §1.8).
- */
-export function buildLibreswanSecrets(d: Deployment): string {
-  const psk = d.peer.tunnel.psk;
-  if (/["\r\n\u2028\u2029]/.test(psk)) throw new Error('PSK reached the secrets writer unvalidated');
-  return `${d.vpsIpv6} ${d.rtxIpv6} : PSK "${psk}"\n`;
 }
