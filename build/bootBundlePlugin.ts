@@ -1,8 +1,8 @@
 import type { Plugin } from 'vite';
 import { generate } from '../src/core/generate';
 import { BOOT_BUNDLE_ID, BOOT_PSK, type BootBundle } from '../src/ui/boot/bootBundle';
+import { defaultPlan } from '../src/core/plan/parsePlan';
 import { dictionaryBlockId } from '../src/ui/boot/inlineDictionary';
-import { DEFAULT_PLAN } from '../src/ui/form/defaults';
 import { en } from '../src/ui/i18n/en';
 import { ja } from '../src/ui/i18n/ja';
 
@@ -25,7 +25,7 @@ export function bootBundlePlugin(): Plugin {
     name: 'rtx-boot-bundle',
     apply: 'build',
     transformIndexHtml() {
-      const plan = structuredClone(DEFAULT_PLAN);
+      const plan = defaultPlan();
       plan.peers[0]!.tunnel.psk = BOOT_PSK;
       const bundle = generate(plan);
       if (bundle.files.length === 0) throw new Error('the default plan does not generate');
