@@ -1,7 +1,7 @@
 import type { GeneratedFile } from '../../bundle/types';
 import { libreswanOf, strongswanOf, type Deployment } from '../../derive/deployment';
 import { bi, both } from '../../text/bilingual';
-import { buildLibreswanConn, buildLibreswanSecrets, buildLibreswanSetup } from '../libreswan/buildLibreswan';
+import { buildLibreswanConns, buildLibreswanSecrets, buildLibreswanSetup, libreswanConnNames } from '../libreswan/buildLibreswan';
 import { LIBRESWAN_DIALECTS } from '../libreswan/dialects';
 import { serializeIpsecConf } from '../libreswan/ipsecConf';
 import { buildSwanctl } from '../swanctl/buildSwanctl';
@@ -41,7 +41,7 @@ function libreswanPiece(d: Deployment): IpsecPiece {
   const files: GeneratedFile[] = [
     {
       path: `vps/etc/ipsec.d/${name}.conf`,
-      content: serializeIpsecConf([...(setup ? [setup] : []), buildLibreswanConn(d, caps)], header),
+      content: serializeIpsecConf([...(setup ? [setup] : []), ...buildLibreswanConns(d, caps)], header),
       language: 'libreswan',
       side: 'vps',
       title: bi('libreswan 接続設定', 'libreswan connection'),
@@ -68,14 +68,16 @@ function libreswanPiece(d: Deployment): IpsecPiece {
     'ipsec addconn --checkconfig',
   ];
   const svc = service(d, 'ipsec');
+  // One conn per LAN segment where the release needs it (buildLibreswanConns).
+  const conns = libreswanConnNames(d, caps);
   const check = caps.verify ? ['ipsec verify'] : [];
   check.push(sh('ipsec', 'status') + ` | grep ${sh(name)}`, 'ipsec trafficstatus', 'ip -s xfrm state');
   return {
     files,
     install: { title: INSTALL_TITLE, commands: installCommands },
-    start: { title: START_TITLE, commands: [svc.enable, svc.restart, `timeout 60 ${rules.upCommand(name)} || ${NOT_UP_YET}`] },
+    start: { title: START_TITLE, commands: [svc.enable, svc.restart, ...conns.map((conn) => `timeout 60 ${rules.upCommand(conn)} || ${NOT_UP_YET}`)] },
     rollback: [
-      sh('ipsec', 'whack', '--delete', '--name', name) + ' 2>/dev/null || true',
+      ...conns.map((conn) => sh('ipsec', 'whack', '--delete', '--name', conn) + ' 2>/dev/null || true'),
       sh('rm', '-f', `/etc/ipsec.d/${name}.conf`, `/etc/ipsec.d/${name}.secrets`),
       svc.restart,
     ],
@@ -87,7 +89,7 @@ function strongswanPiece(d: Deployment): IpsecPiece {
   const caps = strongswanOf(d)!;
   const name = d.peer.name;
   const dir = `${caps.swanctlDir}/conf.d`;
-  const content = serializeSwanctl(buildSwanctl(d), [
+  const content = serializeSwanctl(buildSwanctl(d, caps), [
     `${name}: ${d.plan.router.model} <-> VPS, IPv4 inside IPv6 (strongSwan ${caps.version} swanctl, ${d.target.label.en})`,
     'local = this VPS, remote = the RTX. Holds the pre-shared key: keep it mode 0600.',
   ]);
