@@ -6,6 +6,7 @@ import { DH_GROUPS, ENCRYPTIONS, HASHES } from '../crypto/algorithms';
 import { isStrictIpv4, parseIpv4Interface } from '../net/ipv4';
 import { isIpv6Text } from '../net/ipv6';
 import { FIELD_PATTERNS } from './fields';
+import { peerTopologyFields, vpsTopologyFields } from './topologySchema';
 
 /*
  * The plan: everything the user decides, and nothing derived. Error messages are message codes
@@ -48,7 +49,7 @@ export const pppoeSchema = z.object({
 
 export const secureFilterSchema = z.object({
   /** The user's existing `ipv6 <wan> secure filter in` list; ours are appended, never replace it. */
-  inbound: z._default(z.array(filterNumber).check(z.maxLength(120, { error: 'filters.tooMany' })), [101000, 101001, 101002]),
+  inbound: z._default(z.array(filterNumber).check(z.maxLength(120, { error: 'filters.inboundTooMany' })), [101000, 101001, 101002]),
   /** Re-stated unchanged when given (the seed shows it); empty = not emitted. */
   outbound: z._default(z.array(filterNumber).check(z.maxLength(129, { error: 'filters.tooMany' })), []),
   outboundDynamic: z._default(z.array(filterNumber).check(z.maxLength(129, { error: 'filters.tooMany' })), []),
@@ -123,6 +124,7 @@ export const vpsSchema = z.object({
   ipv6: z._default(ipv6Address, '2001:db8:2::1'),
   /** The VPS's address on its private NIC, with the private segment's prefix. */
   privateAddress: z._default(ipv4Interface, '192.168.20.1/24'),
+  ...vpsTopologyFields,
 });
 
 export const peerSchema = z.object({
@@ -130,6 +132,7 @@ export const peerSchema = z.object({
   description: z._default(text(FIELD_PATTERNS.description, 'description'), 'VPS-RTX'),
   vps: z.prefault(vpsSchema, {}),
   tunnel: z.prefault(tunnelSchema, {}),
+  ...peerTopologyFields,
 });
 
 export const PLAN_SCHEMA_VERSION = 1;

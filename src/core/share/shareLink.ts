@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Finding } from '../findings';
 import { parsePlan } from '../plan/parsePlan';
-import type { Plan } from '../plan/schema';
+import { planSchema, type Plan } from '../plan/schema';
 import { V1_BASE } from './v1Base';
 
 /*
@@ -84,7 +84,9 @@ function difference(value: unknown, base: unknown, key: string): unknown {
 export function planDifference(plan: Plan, options: ShareEncodeOptions = {}): Record<string, unknown> {
   const copy = structuredClone(plan) as Plan;
   if (!options.includePsk) for (const peer of copy.peers) peer.tunnel.psk = '';
-  return (difference(copy, V1_BASE, '') as Record<string, unknown> | undefined) ?? {};
+  // Diffed against the base with the defaults of fields added since v1 filled in (they default to
+  // "off"), so a plan that does not use them gives the same link as before they existed.
+  return (difference(copy, planSchema.parse(V1_BASE), '') as Record<string, unknown> | undefined) ?? {};
 }
 
 /** The inverse of `difference`: the base with the link's values laid over it. */

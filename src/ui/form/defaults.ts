@@ -52,6 +52,9 @@ export const DEFAULT_PLAN: Plan = {
         privateInterface: 'eth1',
         ipv6: '2001:db8:2::1',
         privateAddress: '192.168.20.1/24',
+        inner: 'private-nic',
+        dummyInterface: 'rtx0',
+        sshPort: 22,
       },
       tunnel: {
         tunnelId: 2,
@@ -77,6 +80,14 @@ export const DEFAULT_PLAN: Plan = {
         initiator: 'both',
         psk: '',
       },
+      portForwards: [],
+      forwardReturn: 'snat',
+      egress: {
+        mode: 'off',
+        sources: [],
+        whenDown: 'fallback',
+      },
+      routeFilterBase: 400100,
     },
   ],
 };

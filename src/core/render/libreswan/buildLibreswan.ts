@@ -3,6 +3,7 @@ import { has, LIBRESWAN } from '../../caps/versions';
 import { LIBRESWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
+import { vpsSelectorText } from '../../derive/topology';
 import { LIBRESWAN_DIALECTS, type LibreswanDialectRules } from './dialects';
 import type { ConfEntry, ConfSection } from './ipsecConf';
 
@@ -72,7 +73,7 @@ function buildBaseConn(d: Deployment, caps: LibreswanCaps): BaseConn {
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  const { vpsInitiates } = d;
   const auto = [entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers')];
   const entries: ConfEntry[] = [
     entry('type', 'tunnel'),
@@ -102,7 +103,7 @@ function buildBaseConn(d: Deployment, caps: LibreswanCaps): BaseConn {
   if (rules.dpdAction) entries.push(entry('dpdaction', 'restart'));
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
-  entries.push(entry('leftsubnet', formatNetwork(d.vpsNetwork)));
+  entries.push(entry('leftsubnet', vpsSelectorText(d)));
   entries.push(entry('right', d.rtxIpv6));
   if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
   const narrowing = ikev1 ? [] : [entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above')];
@@ -124,14 +125,4 @@ export function buildLibreswanSetup(d: Deployment, caps: LibreswanCaps): ConfSec
     };
   }
   return undefined;
-}
-
-/**
- * libreswan secrets line. The PSK alphabet excludes `"` and line breaks, so the quoted form is
- * always exact (linux-ipsec.md §1.8).
- */
-export function buildLibreswanSecrets(d: Deployment): string {
-  const psk = d.peer.tunnel.psk;
-  if (/["\r\n\u2028\u2029]/.test(psk)) throw new Error('PSK reached the secrets writer unvalidated');
-  return `${d.vpsIpv6} ${d.rtxIpv6} : PSK "${psk}"\n`;
 }

@@ -3,6 +3,8 @@ import { RTX_KEYWORDS } from '../../crypto/algorithms';
 import { vpsFilterNumbers, type Deployment } from '../../derive/deployment';
 import { formatInterface, formatNetwork } from '../../net/ipv4';
 import { blank, command, comment, type RtxLine } from './rtxLines';
+import { topologyDefaultRoute, topologyFilterLines, topologyRollbackLines, topologyRoutesWanted } from './topologyRoutes';
+import { vpsSelectorText } from '../../derive/topology';
 
 /** The four L2TP/IPsec classifiers of the seed's filter-type default route (rtx-commands.md §1.1, §1.2). */
 function pppoeFilterLines(base: number): RtxLine[] {
@@ -97,7 +99,7 @@ function tunnelLines(d: Deployment): RtxLine[] {
   if (ikev2 && gateOpen(d.router.proposalLimitation, firmware)) lines.push(ike('proposal-limitation', g, 'on'));
   lines.push(ike('pre-shared-key', g, 'text', tunnel.psk), ike('remote', 'address', g, d.vpsIpv6));
   if (ikev2) lines.push(ike('remote', 'name', g, d.vpsIpv6, 'ipv6-addr'));
-  else lines.push(ike('remote', 'id', g, formatNetwork(d.vpsNetwork)));
+  else lines.push(ike('remote', 'id', g, vpsSelectorText(d)));
   lines.push(command(1, 'ip', 'tunnel', 'tcp', 'mss', 'limit', 'auto'), command(1, 'tunnel', 'enable', tunnel.tunnelId));
   return lines;
 }
@@ -105,9 +107,7 @@ function tunnelLines(d: Deployment): RtxLine[] {
 function refreshLine(d: Deployment): RtxLine {
   // §1.22: the global switch must be on for the RTX to ever initiate; a VPS-only initiator turns
   // just this gateway off and leaves other tunnels alone.
-  return d.peer.tunnel.initiator === 'vps'
-    ? command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off')
-    : command(0, 'ipsec', 'auto', 'refresh', 'on');
+  return !d.rtxInitiates ? command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off') : command(0, 'ipsec', 'auto', 'refresh', 'on');
 }
 
 /** The lines to add to the router, in `show config` order. */
@@ -119,7 +119,9 @@ export function buildRtxConfig(d: Deployment): RtxLine[] {
     blank,
   ];
   const access = plan.home.ipv4Access;
-  if (filterRouteWanted(d)) {
+  if (topologyRoutesWanted(d)) {
+    lines.push(...topologyDefaultRoute(d));
+  } else if (filterRouteWanted(d)) {
     const base = plan.home.pppoe.filterBase;
     lines.push(
       comment(0, `IPv4 default via tunnel ${access.tunnelId} (${access.kind}); L2TP/IPsec replies via pp ${plan.home.pppoe.pp}`),
@@ -146,6 +148,7 @@ export function buildRtxConfig(d: Deployment): RtxLine[] {
   for (const lan of d.lans) lines.push(command(0, 'ip', lan.interface, 'address', formatInterface(lan.address)));
   lines.push(...secureFilterLines(d), ...tunnelLines(d));
   if (filterRouteWanted(d)) lines.push(...pppoeFilterLines(plan.home.pppoe.filterBase));
+  lines.push(...topologyFilterLines(d));
   lines.push(...vpsFilterLines(d), refreshLine(d));
   return lines;
 }
@@ -178,5 +181,6 @@ export function buildRtxRollback(d: Deployment): RtxLine[] {
     command(0, 'no', 'ip', 'route', formatNetwork(d.vpsNetwork)),
     ...(plan.home.filters.inbound.length > 0 ? [command(0, 'ipv6', plan.home.wanInterface, 'secure', 'filter', 'in', ...plan.home.filters.inbound)] : []),
     ...vpsFilterNumbers(plan).map((number) => command(0, 'no', 'ipv6', 'filter', number)),
+    ...topologyRollbackLines(d),
   ];
 }

@@ -3,6 +3,7 @@ import { has, STRONGSWAN } from '../../caps/versions';
 import { STRONGSWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
+import { vpsSelectorText } from '../../derive/topology';
 import { note, quotedSetting, section, setting, type SwanctlNode } from './swanctlConf';
 
 export function strongswanProposals(crypto: CryptoSuite): { ike: string; esp: string } {
@@ -21,7 +22,7 @@ export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[]
   const { crypto } = d;
   const ikev1 = crypto.ikeVersion === 1;
   const proposals = strongswanProposals(crypto);
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  const { vpsInitiates } = d;
   const trapAndStart = has(caps.release, STRONGSWAN.startActionTrapStart);
   const connection: SwanctlNode[] = [
     setting('version', crypto.ikeVersion),
@@ -49,7 +50,7 @@ export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[]
     section('children', [
       section(d.peer.name, [
         setting('mode', 'tunnel'),
-        setting('local_ts', formatNetwork(d.vpsNetwork)),
+        setting('local_ts', vpsSelectorText(d)),
         setting('remote_ts', d.homeNetworks.map(formatNetwork).join(',')),
         setting('esp_proposals', proposals.esp),
         setting('rekey_time', `${tunnel.childLifetime}s`),
