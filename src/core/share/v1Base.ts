@@ -1,5 +1,5 @@
 import type { PlanInput } from '../plan/schema';
-import frozenBase from './v1Base.json';
+import frozenBase from './v1Base.json' with { type: 'json' };
 
 /**
  * The plan every `#v1.` link is a difference from: the defaults as they were when v1 links were
