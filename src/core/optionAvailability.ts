@@ -1,5 +1,4 @@
-import { checkDeployment } from './derive/checkDeployment';
-import { deriveDeployment } from './derive/deployment';
+import { checkPlan } from './derive/checkPlan';
 import { parsePlan } from './plan/parsePlan';
 import type { Plan } from './plan/schema';
 import type { Bilingual } from './text/bilingual';
@@ -32,7 +31,7 @@ export function optionAvailability<T>(plan: Plan, path: string, values: readonly
       const problem = parsed.findings.find((finding) => finding.path === path);
       return problem ? { value, available: false, reason: problem.message } : { value, available: true };
     }
-    const problem = checkDeployment(deriveDeployment(parsed.plan)).find((finding) => finding.level === 'error' && finding.path === path);
+    const problem = checkPlan(parsed.plan).findings.find((finding) => finding.level === 'error' && finding.path === path);
     return problem ? { value, available: false, reason: problem.message } : { value, available: true };
   });
 }

@@ -6,6 +6,7 @@ import { DH_GROUPS, ENCRYPTIONS, HASHES } from '../crypto/algorithms';
 import { isStrictIpv4, parseIpv4Interface } from '../net/ipv4';
 import { isIpv6Text } from '../net/ipv6';
 import { FIELD_PATTERNS } from './fields';
+import { MAX_PEERS } from './limits';
 
 /*
  * The plan: everything the user decides, and nothing derived. Error messages are message codes
@@ -58,6 +59,17 @@ export const secureFilterSchema = z.object({
   vpsScope: z._default(z.enum(['ike-esp', 'all-from-vps'], { error: 'choice' }), 'ike-esp'),
 });
 
+/**
+ * How the VPS finds the home when its IPv6 prefix is only semi-fixed (FLET'S IPoE): by a DNS name
+ * the RTX keeps current — NetVolante DNS (YAMAHA's own service, CR ch.34) or a DDNS name the user
+ * already has. `none` pins the literal `wanIpv6` on both sides, as before.
+ */
+export const homeDnsSchema = z.object({
+  kind: z._default(z.enum(['none', 'netvolante', 'ddns'], { error: 'choice' }), 'none'),
+  /** The full name (NetVolante: `<host>.<subdomain>.netvolante.jp`); checked as an FQDN in derive/checks. */
+  fqdn: z._default(text(FIELD_PATTERNS.fqdnText, 'fqdn.syntax'), ''),
+});
+
 export const homeSchema = z.object({
   wanInterface: z._default(text(FIELD_PATTERNS.routerInterface, 'router.interface'), 'lan2'),
   wanIpv6: z._default(ipv6Address, '2001:db8:1::1'),
@@ -67,6 +79,7 @@ export const homeSchema = z.object({
   ipv4Access: z.prefault(ipv4AccessSchema, {}),
   pppoe: z.prefault(pppoeSchema, {}),
   filters: z.prefault(secureFilterSchema, {}),
+  dns: z.prefault(homeDnsSchema, {}),
 });
 
 export const hgwSchema = z.object({
@@ -130,9 +143,20 @@ export const peerSchema = z.object({
   description: z._default(text(FIELD_PATTERNS.description, 'description'), 'VPS-RTX'),
   vps: z.prefault(vpsSchema, {}),
   tunnel: z.prefault(tunnelSchema, {}),
+  /**
+   * A standby VPS for the same private network as an earlier peer: the RTX routes to it only while
+   * the primary's tunnel is down (`ip route … hide … weight 0`, rtx-commands.md §1.1).
+   */
+  backup: z._default(z.boolean(), false),
 });
 
-export const PLAN_SCHEMA_VERSION = 1;
+/**
+ * Version 2 adds `home.dns`, `peers[i].backup` and more than one peer; every v1 plan is a valid v2
+ * plan once its version is raised (plan/migrate.ts).
+ */
+export const PLAN_SCHEMA_VERSION = 2;
+
+
 
 export const planSchema = z.object({
   schemaVersion: z._default(z.literal(PLAN_SCHEMA_VERSION, { error: 'schemaVersion' }), PLAN_SCHEMA_VERSION),
@@ -145,8 +169,8 @@ export const planSchema = z.object({
   ),
   home: z.prefault(homeSchema, {}),
   hgw: z.prefault(hgwSchema, {}),
-  /** A list so that a later version can join several VPSes to one router; one for now. */
-  peers: z.prefault(z.array(peerSchema).check(z.minLength(1, { error: 'peers.count' }), z.maxLength(1, { error: 'peers.count' })), [{}]),
+  /** One tunnel per peer, all from this home's router: several VPSes, or a primary and its backups. */
+  peers: z.prefault(z.array(peerSchema).check(z.minLength(1, { error: 'peers.min' }), z.maxLength(MAX_PEERS, { error: 'peers.max' })), [{}]),
 });
 
 export type Plan = z.output<typeof planSchema>;

@@ -1,11 +1,14 @@
 import type { PlanInput } from '../plan/schema';
 
+/** A plan as schema version 1 wrote it; parsePlan migrates it (plan/migrate.ts). */
+export type V1PlanInput = Omit<PlanInput, 'schemaVersion'> & { readonly schemaVersion: 1 };
+
 /**
  * The plan every `#v1.` link is a difference from: the defaults as they were when v1 links were
  * first issued, frozen here so that changing `defaultPlan()` later never changes what an old link
  * means. A new base needs a new prefix (`v2.`) and a migration, never an edit of this object.
  */
-export const V1_BASE: PlanInput = {
+export const V1_BASE: V1PlanInput = {
   schemaVersion: 1,
   router: {
     model: 'RTX830',

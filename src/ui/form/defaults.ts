@@ -5,7 +5,7 @@ import type { Plan } from '../../core/index';
  * loaded. test/ui-core/defaults.test.ts fails if it ever differs from defaultPlan().
  */
 export const DEFAULT_PLAN: Plan = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   router: {
     model: 'RTX830',
     firmware: '15.02.33',
@@ -34,6 +34,10 @@ export const DEFAULT_PLAN: Plan = {
       outboundDynamic: [],
       vpsFilterBase: 102000,
       vpsScope: 'ike-esp',
+    },
+    dns: {
+      kind: 'none',
+      fqdn: '',
     },
   },
   hgw: {
@@ -77,6 +81,7 @@ export const DEFAULT_PLAN: Plan = {
         initiator: 'both',
         psk: '',
       },
+      backup: false,
     },
   ],
 };
