@@ -12,7 +12,11 @@ import { deriveDeployments, type Deployment } from './deployment';
  */
 export function checkPlan(plan: Plan): { readonly deployments: readonly Deployment[]; readonly findings: readonly Finding[] } {
   const deployments = deriveDeployments(plan);
-  const all = [...checkHomeName(deployments[0]!), ...checkPeerSet(deployments), ...deployments.flatMap((d) => [...checkDeployment(d), ...checkDynamicTunnel(d)])];
+  const all = [
+    ...checkHomeName(deployments[0]!),
+    ...checkPeerSet(deployments),
+    ...deployments.flatMap((d) => [...checkDeployment(d), ...checkDynamicTunnel(d)]),
+  ];
   const seen = new Set<string>();
   const findings = all.filter((finding) => {
     const key = `${finding.level}\u0000${finding.code}\u0000${finding.path}\u0000${finding.message.en}`;

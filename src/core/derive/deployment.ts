@@ -16,7 +16,8 @@ export interface LanSegment {
  * Where a tunnel stands among the plan's peers that serve the same VPS network: `single` when no
  * other peer serves it; with backups, the first non-backup peer is the `primary` the RTX prefers.
  */
-export type FailoverRole = { readonly kind: 'single' } | { readonly kind: 'primary'; readonly backups: readonly number[] } | { readonly kind: 'backup'; readonly primary: number };
+export type FailoverRole =
+  { readonly kind: 'single' } | { readonly kind: 'primary'; readonly backups: readonly number[] } | { readonly kind: 'backup'; readonly primary: number };
 
 /**
  * One tunnel of the plan (one home, one VPS) with everything derived that more than one file needs,

@@ -156,8 +156,6 @@ export const peerSchema = z.object({
  */
 export const PLAN_SCHEMA_VERSION = 2;
 
-
-
 export const planSchema = z.object({
   schemaVersion: z._default(z.literal(PLAN_SCHEMA_VERSION, { error: 'schemaVersion' }), PLAN_SCHEMA_VERSION),
   router: z.prefault(

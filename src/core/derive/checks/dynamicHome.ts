@@ -22,7 +22,10 @@ const FQDN_TEXT: Readonly<Record<FqdnProblem, Bilingual>> = {
     'Each dot-separated part is 1–63 letters, digits or hyphens, starting and ending with a letter or digit (e.g. home.example.jp).',
   ),
   'single-label': bi('ドメインまで含めた完全な名前を入力してください (例: home.example.jp)。', 'Enter the full name with its domain (e.g. home.example.jp).'),
-  'numeric-tld': bi('最後の部分が数字だけです。IP アドレスではなくホスト名を入力してください。', 'The last part is all digits: enter a host name, not an IP address.'),
+  'numeric-tld': bi(
+    '最後の部分が数字だけです。IP アドレスではなくホスト名を入力してください。',
+    'The last part is all digits: enter a host name, not an IP address.',
+  ),
 };
 
 /** Checks of the home's name that do not depend on a peer. */

@@ -152,10 +152,7 @@ function netvolanteLines(d: Deployment): RtxLine[] {
   const { dns, wanInterface } = d.plan.home;
   if (dns.kind !== 'netvolante' || d.rtxFqdn === undefined) return [];
   const host = d.rtxFqdn.split('.')[0]!;
-  return [
-    command(0, 'netvolante-dns', 'use', wanInterface, 'auto'),
-    command(0, 'netvolante-dns', 'hostname', 'host', wanInterface, host, 'ipv6', 'address'),
-  ];
+  return [command(0, 'netvolante-dns', 'use', wanInterface, 'auto'), command(0, 'netvolante-dns', 'hostname', 'host', wanInterface, host, 'ipv6', 'address')];
 }
 
 function headerLines(ds: readonly Deployment[]): RtxLine[] {
@@ -166,7 +163,10 @@ function headerLines(ds: readonly Deployment[]): RtxLine[] {
       : [
           comment(0, `IPsec (IPv4 over IPv6) to ${ds.length} VPSes - ${plan.router.model} Rev.${plan.router.firmware}`),
           ...ds.map((d) =>
-            comment(0, `  tunnel ${d.peer.tunnel.tunnelId}: ${d.peer.name} ${d.vpsIpv6}${d.failover.kind === 'backup' ? ` (backup of tunnel ${ds[d.failover.primary]!.peer.tunnel.tunnelId})` : ''}`),
+            comment(
+              0,
+              `  tunnel ${d.peer.tunnel.tunnelId}: ${d.peer.name} ${d.vpsIpv6}${d.failover.kind === 'backup' ? ` (backup of tunnel ${ds[d.failover.primary]!.peer.tunnel.tunnelId})` : ''}`,
+            ),
           ),
         ];
   lines.push(comment(0, 'Add these lines to the existing configuration, then run: save'));
