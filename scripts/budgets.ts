@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { zipBundle } from '../src/core/bundle/zipBundle';
 import { generate } from '../src/core/generate';
+import { measureRtxImport } from './rtxImportBudget';
 
 const DIST = 'dist';
 const KB = 1024;
@@ -111,6 +112,8 @@ async function main() {
     zipTimes.push(performance.now() - start);
   }
   rows.push({ name: 'zip seed bundle (median of 20)', value: median(zipTimes), unit: 'ms', budget: 50, failAt: 250 });
+
+  rows.push({ name: 'read a 5,000-line RTX config (median of 20)', value: measureRtxImport(), unit: 'ms', budget: 50, failAt: 250 });
 
   let failed = 0;
   for (const row of rows) {

@@ -5,10 +5,9 @@ import { formatNetwork, isNetworkOrBroadcast, isPrivateNetwork, networkContains,
 import { classifyIpv6, type Ipv6Kind } from '../net/ipv6';
 import { FIELD_PATTERNS } from '../plan/fields';
 import { bi, type Bilingual } from '../text/bilingual';
+import { checkTopology } from './checkTopology';
 import { libreswanOf, vpsFilterNumbers, type Deployment } from './deployment';
 
-const PEER = 'peers.0';
-const CRYPTO = `${PEER}.tunnel.crypto`;
 
 /**
  * Cross-field and capability checks: everything the schema alone cannot know. Errors name the
@@ -24,6 +23,7 @@ export function checkDeployment(d: Deployment): Finding[] {
   checkTunnelTimers(d, add);
   checkPsk(d, add);
   checkHgw(d, add);
+  findings.push(...checkTopology(d, d.paths.peer));
   return findings;
 }
 
@@ -126,21 +126,21 @@ function checkIpv6Endpoint(add: Add, path: string, text: string, who: Bilingual)
 function checkAddresses(d: Deployment, add: Add) {
   const { plan, peer } = d;
   checkIpv6Endpoint(add, 'home.wanIpv6', plan.home.wanIpv6, bi('RTX', 'RTX'));
-  checkIpv6Endpoint(add, `${PEER}.vps.ipv6`, peer.vps.ipv6, bi('VPS', 'VPS'));
-  if (peer.vps.publicInterface === peer.vps.privateInterface) {
+  checkIpv6Endpoint(add, `${d.paths.peer}.vps.ipv6`, peer.vps.ipv6, bi('VPS', 'VPS'));
+  if (peer.vps.inner === 'private-nic' && peer.vps.publicInterface === peer.vps.privateInterface) {
     add(
       'error',
       'vps.sameInterface',
-      `${PEER}.vps.privateInterface`,
+      `${d.paths.peer}.vps.privateInterface`,
       bi('プライベート NIC は公開側 NIC と別のものにしてください。', 'The private NIC must be another interface than the public one.'),
     );
   }
   if (d.rtxIpv6 === d.vpsIpv6) {
-    add('error', 'ipv6.same', `${PEER}.vps.ipv6`, bi('RTX と VPS の IPv6 アドレスが同じです。', 'The RTX and the VPS have the same IPv6 address.'));
+    add('error', 'ipv6.same', `${d.paths.peer}.vps.ipv6`, bi('RTX と VPS の IPv6 アドレスが同じです。', 'The RTX and the VPS have the same IPv6 address.'));
   }
   const segments = [
     ...d.lans.map((lan, index) => ({ path: `home.lans.${index}.address`, address: lan.address, network: lan.network })),
-    { path: `${PEER}.vps.privateAddress`, address: d.vpsAddress, network: d.vpsNetwork },
+    { path: `${d.paths.peer}.vps.privateAddress`, address: d.vpsAddress, network: d.vpsNetwork },
   ];
   segments.forEach((segment, index) => {
     if (!isPrivateNetwork(segment.network)) {
@@ -215,7 +215,7 @@ function checkNumbers(d: Deployment, add: Add) {
       add(
         'error',
         'router.tunnelRange',
-        `${PEER}.tunnel.${key}`,
+        `${d.paths.peer}.tunnel.${key}`,
         bi(`${router.model} で使える番号は 1〜${router.maxTunnels} です。`, `${router.model} accepts 1 to ${router.maxTunnels} here.`),
       );
     }
@@ -225,7 +225,7 @@ function checkNumbers(d: Deployment, add: Add) {
     add(
       'error',
       'tunnel.conflict',
-      `${PEER}.tunnel.tunnelId`,
+      `${d.paths.peer}.tunnel.tunnelId`,
       bi(
         `tunnel ${tunnel.tunnelId} は IPv4 接続 (${access.kind}) で使用中です。別の番号にしてください。`,
         `tunnel ${tunnel.tunnelId} is already used by the IPv4 access (${access.kind}); choose another number.`,
@@ -291,7 +291,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'crypto.ikev2.router',
-      `${CRYPTO}.ikeVersion`,
+      `${d.paths.crypto}.ikeVersion`,
       bi(`${routerName} は IKEv2 の拠点間接続に対応していません。IKEv1 を選んでください。`, `${routerName} has no IKEv2 site-to-site; choose IKEv1.`),
     );
   }
@@ -301,7 +301,7 @@ function checkCrypto(d: Deployment, add: Add) {
       add(
         'error',
         'crypto.hash.router',
-        `${CRYPTO}.${key}`,
+        `${d.paths.crypto}.${key}`,
         bi(`${routerName} は ${HASH_LABEL[hash]} を設定できません。`, `${routerName} cannot configure ${HASH_LABEL[hash]}.`),
       );
     }
@@ -311,7 +311,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'stack.unavailable',
-      `${PEER}.vps.stack`,
+      `${d.paths.peer}.vps.stack`,
       bi(`${target.label.ja} には ${d.stack} のパッケージがありません。`, `${target.label.en} has no ${d.stack} package.`),
     );
     return;
@@ -321,7 +321,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'crypto.dh.stack',
-      `${CRYPTO}.dhGroup`,
+      `${d.paths.crypto}.dhGroup`,
       bi(
         `${stackName} には ${crypto.dhGroup} (DH${DH_NUMBER[crypto.dhGroup]}) がありません。modp2048 を選んでください。`,
         `${stackName} has no ${crypto.dhGroup} (DH${DH_NUMBER[crypto.dhGroup]}); choose modp2048.`,
@@ -331,7 +331,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'crypto.dh.legacy',
-      `${CRYPTO}.dhGroup`,
+      `${d.paths.crypto}.dhGroup`,
       bi(
         'modp1024 は弱いため、それしか使えない旧環境 (CentOS 6/7, RHEL 8) でだけ選べます。modp2048 を選んでください。',
         'modp1024 is weak and only offered for the legacy targets that need it (CentOS 6/7, RHEL 8); choose modp2048.',
@@ -343,7 +343,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'crypto.ikev1.stack',
-      `${CRYPTO}.ikeVersion`,
+      `${d.paths.crypto}.ikeVersion`,
       bi(
         `${stackName} では IKEv1 を提供しません (ビルドされているか確認できないため)。IKEv2 を選ぶか、strongSwan を選んでください。`,
         `IKEv1 is not offered with ${stackName} (its build is not confirmed); choose IKEv2, or strongSwan.`,
@@ -354,7 +354,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'error',
       'crypto.sha1.policy',
-      crypto.ikeHash === 'sha1' ? `${CRYPTO}.ikeHash` : `${CRYPTO}.espIntegrity`,
+      crypto.ikeHash === 'sha1' ? `${d.paths.crypto}.ikeHash` : `${d.paths.crypto}.espIntegrity`,
       bi(
         `${stackName} の既定の暗号ポリシーは SHA-1 を無効にしています。SHA-256 を選んでください。`,
         `${stackName}'s DEFAULT crypto-policy disables SHA-1; choose SHA-256.`,
@@ -365,7 +365,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'warning',
       'crypto.3des',
-      crypto.ikeEncryption === '3des' ? `${CRYPTO}.ikeEncryption` : `${CRYPTO}.espEncryption`,
+      crypto.ikeEncryption === '3des' ? `${d.paths.crypto}.ikeEncryption` : `${d.paths.crypto}.espEncryption`,
       bi('3DES は非推奨です。AES を選んでください。', '3DES is deprecated; choose AES.'),
     );
   }
@@ -373,7 +373,7 @@ function checkCrypto(d: Deployment, add: Add) {
     add(
       'warning',
       'crypto.proposalLimitation',
-      `${CRYPTO}.ikeVersion`,
+      `${d.paths.crypto}.ikeVersion`,
       bi(
         `${routerName} には proposal-limitation がないため、RTX は対応するすべてのアルゴリズムを提案します。VPS 側が選んだ組み合わせだけを受け入れるので接続はできます。`,
         `${routerName} lacks proposal-limitation, so the RTX proposes every algorithm it has; the VPS accepts only the chosen suite, so the link still forms.`,
@@ -388,7 +388,7 @@ function checkTunnelTimers(d: Deployment, add: Add) {
     add(
       'warning',
       'lifetime.order',
-      `${PEER}.tunnel.ikeLifetime`,
+      `${d.paths.peer}.tunnel.ikeLifetime`,
       bi(
         'IKE SA の寿命が IPsec SA より短いと、RTX は IKE SA の寿命を IPsec SA に合わせて延ばします。IKE SA を長くしてください。',
         'With an IKE SA lifetime shorter than the IPsec SA’s, the RTX stretches it to the IPsec SA’s; make the IKE SA lifetime the longer one.',
@@ -399,7 +399,7 @@ function checkTunnelTimers(d: Deployment, add: Add) {
     add(
       'error',
       'dpd.timeout',
-      `${PEER}.tunnel.dpd.timeout`,
+      `${d.paths.peer}.tunnel.dpd.timeout`,
       bi('DPD のタイムアウトは間隔より長くしてください。', 'The DPD timeout must be longer than the DPD delay.'),
     );
   }
@@ -407,7 +407,7 @@ function checkTunnelTimers(d: Deployment, add: Add) {
 
 function checkPsk(d: Deployment, add: Add) {
   const psk = d.peer.tunnel.psk;
-  const path = `${PEER}.tunnel.psk`;
+  const path = `${d.paths.peer}.tunnel.psk`;
   if (psk.length === 0) {
     add('error', 'psk.missing', path, bi('事前共有鍵を生成するか入力してください。', 'Generate or enter a pre-shared key.'));
     return;

@@ -46,6 +46,17 @@ export function parseIpv4Interface(text: string): Ipv4Interface | undefined {
   return { address: ipv4ToNumber(address!), prefix };
 }
 
+/**
+ * Parses a network as a user names a set of hosts: `a.b.c.d` (one host, /32) or `a.b.c.d/len` with
+ * the host bits clear. Undefined for anything else, so a typo never silently widens the set.
+ */
+export function parseIpv4Network(text: string): Ipv4Network | undefined {
+  const iface = parseIpv4Interface(text.includes('/') ? text : `${text}/32`);
+  if (!iface) return undefined;
+  const network = networkOf(iface);
+  return network.base === iface.address ? network : undefined;
+}
+
 export function networkOf(iface: Ipv4Interface): Ipv4Network {
   return { base: (iface.address & maskOf(iface.prefix)) >>> 0, prefix: iface.prefix };
 }

@@ -23,6 +23,12 @@ const FIELD_MESSAGES: Readonly<Record<string, Bilingual>> = {
     '64 文字以内の半角英数字と . _ : ( ) + , = @ / - と空白です (前後の空白と ? # | > \\ \' " は使えません)。',
     'Up to 64 ASCII letters, digits, spaces and . _ : ( ) + , = @ / - (no leading/trailing space, no ? # | > \\ \' ").',
   ),
+  'ipv4.network': bi(
+    'ホスト (192.168.10.5) か、ホスト部が 0 のネットワーク (192.168.10.0/24) で入力してください。',
+    'Enter a host (192.168.10.5) or a network with its host bits zero (192.168.10.0/24).',
+  ),
+  'forwards.max': bi('ポート転送は 32 件までです。', 'At most 32 port forwards.'),
+  'egress.sources.max': bi('VPS 経由にする送信元は 16 件までです。', 'At most 16 sources for egress through the VPS.'),
   'hgw.model': bi('32 文字以内の英数字です。', 'Up to 32 letters and digits.'),
   'lans.min': bi('LAN セグメントを 1 つ以上入力してください。', 'Enter at least one LAN segment.'),
   'lans.max': bi('LAN セグメントは 4 つまでです。', 'At most four LAN segments.'),

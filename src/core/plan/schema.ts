@@ -7,6 +7,7 @@ import { isStrictIpv4, parseIpv4Interface } from '../net/ipv4';
 import { isIpv6Text } from '../net/ipv6';
 import { FIELD_PATTERNS } from './fields';
 import { MAX_PEERS } from './limits';
+import { peerTopologyFields, vpsTopologyFields } from './topologySchema';
 
 /*
  * The plan: everything the user decides, and nothing derived. Error messages are message codes
@@ -136,6 +137,7 @@ export const vpsSchema = z.object({
   ipv6: z._default(ipv6Address, '2001:db8:2::1'),
   /** The VPS's address on its private NIC, with the private segment's prefix. */
   privateAddress: z._default(ipv4Interface, '192.168.20.1/24'),
+  ...vpsTopologyFields,
 });
 
 export const peerSchema = z.object({
@@ -143,6 +145,7 @@ export const peerSchema = z.object({
   description: z._default(text(FIELD_PATTERNS.description, 'description'), 'VPS-RTX'),
   vps: z.prefault(vpsSchema, {}),
   tunnel: z.prefault(tunnelSchema, {}),
+  ...peerTopologyFields,
   /**
    * A standby VPS for the same private network as an earlier peer: the RTX routes to it only while
    * the primary's tunnel is down (`ip route … hide … weight 0`, rtx-commands.md §1.1).

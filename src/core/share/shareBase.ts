@@ -1,16 +1,13 @@
-import type { PlanInput } from '../plan/schema';
+import { migratePlan } from '../plan/migrate';
+import { planSchema, type Plan } from '../plan/schema';
 import { V1_BASE } from './v1Base';
 
 /**
- * What a `#v1.` link is a difference from, since plan schema version 2: the frozen v1 base with the
- * fields version 2 added, at the values migration gives a v1 plan (frozen here too). A v1 link
- * never carries those fields, so laying it over this base gives exactly the v1 plan migrated
- * (plan/migrate.ts); a link made now omits them while they keep these values. Editing this object
- * changes what existing links mean: a new base needs a new prefix instead.
+ * What a `#v1.` link is a difference from: the frozen v1 base, migrated to the current schema, with
+ * the defaults of every field added since v1 filled in. A v1 link never carries those fields, so
+ * laying it over this base gives exactly the v1 plan migrated; a plan that leaves them at their
+ * defaults gives the same link as before they existed. Changing the default of such a field would
+ * change what existing links mean: test/ui-core/shareBase.test.ts pins this object so that it
+ * cannot happen unnoticed (a new base needs a new prefix).
  */
-export const SHARE_BASE: PlanInput = {
-  ...V1_BASE,
-  schemaVersion: 2,
-  home: { ...V1_BASE.home, dns: { kind: 'none', fqdn: '' } },
-  peers: V1_BASE.peers!.map((peer) => ({ ...peer, backup: false })),
-};
+export const SHARE_BASE: Plan = planSchema.parse(migratePlan(V1_BASE));

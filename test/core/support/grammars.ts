@@ -25,6 +25,14 @@ const ipv4Net: TokenCheck = (word) => {
   const mask = parsed.prefix === 0 ? 0 : (0xffffffff << (32 - parsed.prefix)) >>> 0;
   return (parsed.address & mask) >>> 0 === parsed.address;
 };
+/** `ip filter` address: a host or a network (rtx-commands.md §1.2). */
+const ipv4HostOrNet: TokenCheck = (word) => ipv4Net(word.includes('/') ? word : `${word}/32`);
+/** `ip filter` port: a number or a range `a-b` (§1.2). */
+const portOrRange: TokenCheck = (word) => {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(word);
+  return !!match && int(1, 65535)(match[1]!) && (match[2] === undefined || (int(1, 65535)(match[2]) && Number(match[2]) > Number(match[1])));
+};
+const optionalHide = (...parts: (string | TokenCheck | { repeat: TokenCheck; min: number })[]) => [F(...parts), F(...parts, 'hide')];
 const lanIf: TokenCheck = (word) => /^(lan|onu)[1-9]$/.test(word);
 const filter = int(1, 21474836);
 const gw = int(1, 3000);
@@ -44,6 +52,38 @@ const F = (...parts: (string | TokenCheck | { repeat: TokenCheck; min: number })
 const RTX_FORMS: readonly Form[] = [
   F('ip', 'route', 'default', 'gateway', 'tunnel', gw, 'gateway', 'pp', int(1, 150), 'filter', filter, filter, filter, filter),
   F('ip', 'route', ipv4Net, 'gateway', 'tunnel', gw),
+  // Filter-type routes into the IPsec tunnel (issue 11: forwards' replies, egress), §1.1.
+  ...optionalHide('ip', 'route', 'default', 'gateway', oneOf('tunnel', 'pp'), gw, 'gateway', 'tunnel', gw, 'filter', { repeat: filter, min: 1 }),
+  ...optionalHide(
+    'ip',
+    'route',
+    'default',
+    'gateway',
+    'tunnel',
+    gw,
+    'gateway',
+    'pp',
+    int(1, 150),
+    'filter',
+    filter,
+    filter,
+    filter,
+    filter,
+    'gateway',
+    'tunnel',
+    gw,
+    'filter',
+    {
+      repeat: filter,
+      min: 1,
+    },
+  ),
+  F('ip', 'route', 'default', 'gateway', 'tunnel', gw, 'filter', { repeat: filter, min: 1 }),
+  F('ip', 'filter', filter, 'pass', ipv4HostOrNet, '*', oneOf('tcp', 'udp'), portOrRange, '*'),
+  F('ip', 'filter', filter, 'pass', ipv4HostOrNet, '*'),
+  F('ip', 'route', 'default', 'gateway', oneOf('tunnel', 'pp'), gw),
+  F('no', 'ip', 'route', 'default'),
+  F('no', 'ip', 'filter', filter),
   F('ip', lanIf, 'address', ipv4Host),
   F('ipv6', lanIf, 'secure', 'filter', 'in', { repeat: filter, min: 1 }),
   F('ipv6', lanIf, 'secure', 'filter', 'out', { repeat: filter, min: 1 }),

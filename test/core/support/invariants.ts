@@ -51,8 +51,12 @@ function readRtx(text: string): Side & { dpdMethod: string; routes: string[]; tu
   const lans = rtxFind(commands, 'ip').filter((c) => /^(lan|onu)\d$/.test(c.words[1]!) && c.words[2] === 'address');
   const homes = aggregateNetworks(lans.map((c) => networkOf(parseIpv4Interface(c.words[3]!)!))).map(formatNetwork);
   const routes = rtxFind(commands, 'ip', 'route')
-    .filter((c) => c.words[4] === 'tunnel' && c.words[5] === String(tunnel))
+    .filter((c) => c.words[2] !== 'default' && c.words[4] === 'tunnel' && c.words[5] === String(tunnel))
     .map((c) => c.words[2]!);
+  // A filter-type default route into this tunnel (forward replies, egress) carries Internet
+  // addresses: the VPS side must then select 0.0.0.0/0.
+  const defaults = rtxFind(commands, 'ip', 'route', 'default').map((c) => c.words.join(' '));
+  const widened = defaults.some((line) => new RegExp(`gateway tunnel ${tunnel} filter`).test(line));
   const keepalive = one('keepalive', 'use');
   return {
     ikeVersion: version,
@@ -63,7 +67,7 @@ function readRtx(text: string): Side & { dpdMethod: string; routes: string[]; tu
     local: one('local', 'address')[5]!,
     remote: one('remote', 'address')[5]!,
     localSubnets: homes,
-    remoteSubnets: routes,
+    remoteSubnets: widened ? ['0.0.0.0/0'] : routes,
     ...(version === 1
       ? { localId: one('local', 'id')[5]!, remoteId: one('remote', 'id')[5]! }
       : { localId: one('local', 'name')[5]!, remoteId: one('remote', 'name')[5]! }),

@@ -2,6 +2,7 @@ import type { Finding } from '../../findings';
 import { formatNetwork, networksOverlap } from '../../net/ipv4';
 import { fieldPath } from '../../plan/paths';
 import { bi } from '../../text/bilingual';
+import { routeFilterCount } from '../checkTopology';
 import type { Deployment } from '../deployment';
 import { peerLimit } from '../peerLimit';
 
@@ -128,6 +129,21 @@ function checkNetworks(ds: readonly Deployment[]): Finding[] {
   return findings;
 }
 
+/** Egress and client-address forwards rewrite the home's one default route: only one tunnel may do that. */
+function checkDefaultRoute(ds: readonly Deployment[]): Finding[] {
+  const routed = ds.filter((d) => routeFilterCount(d) > 0);
+  return routed.slice(1).map((d) =>
+    error(
+      'peers.defaultRoute',
+      fieldPath(d.paths.peer, 'egress'),
+      bi(
+        `VPS 経由のインターネット接続 (またはクライアントのアドレスを保つ転送) は ${routed[0]!.paths.peer} でも使われています。RTX の既定経路は 1 つなので、どちらか 1 つの VPS だけにしてください。`,
+        `Egress through the VPS (or forwards that keep the client's address) is also used by ${routed[0]!.paths.peer}; the RTX has one default route, so keep it on one VPS only.`,
+      ),
+    ),
+  );
+}
+
 function checkFilterRange(ds: readonly Deployment[]): Finding[] {
   const last = Math.max(0, ...ds.flatMap((d) => d.vpsFilters));
   if (last <= 21474836) return [];
@@ -145,5 +161,5 @@ function checkFilterRange(ds: readonly Deployment[]): Finding[] {
 
 export function checkPeerSet(ds: readonly Deployment[]): Finding[] {
   if (ds.length < 2) return checkFilterRange(ds);
-  return [...checkCount(ds), ...checkUnique(ds), ...checkNetworks(ds), ...checkFilterRange(ds)];
+  return [...checkCount(ds), ...checkUnique(ds), ...checkNetworks(ds), ...checkDefaultRoute(ds), ...checkFilterRange(ds)];
 }

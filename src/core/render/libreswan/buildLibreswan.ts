@@ -2,6 +2,7 @@ import type { LibreswanCaps } from '../../caps/targets';
 import { LIBRESWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
+import { vpsSelectorText } from '../../derive/topology';
 import { LIBRESWAN_DIALECTS, type LibreswanDialectRules } from './dialects';
 import type { ConfEntry, ConfSection } from './ipsecConf';
 
@@ -53,7 +54,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   if (rules.dpdAction) entries.push(entry('dpdaction', 'restart'));
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
-  entries.push(entry('leftsubnet', formatNetwork(d.vpsNetwork)));
+  entries.push(entry('leftsubnet', vpsSelectorText(d)));
   entries.push(entry('right', d.rtxIpv6));
   if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
   entries.push(homeSubnets(d));

@@ -3,6 +3,8 @@ import { RTX_KEYWORDS } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatInterface, formatNetwork } from '../../net/ipv4';
 import { blank, command, comment, type RtxLine } from './rtxLines';
+import { topologyDefaultRoute, topologyFilterLines, topologyRollbackLines, topologyRoutesWanted } from './topologyRoutes';
+import { vpsSelectorText } from '../../derive/topology';
 
 /** The four L2TP/IPsec classifiers of the seed's filter-type default route (rtx-commands.md §1.1, §1.2). */
 function pppoeFilterLines(base: number): RtxLine[] {
@@ -105,7 +107,7 @@ function tunnelLines(d: Deployment): RtxLine[] {
   if (ikev2 && gateOpen(d.router.proposalLimitation, firmware)) lines.push(ike('proposal-limitation', g, 'on'));
   lines.push(ike('pre-shared-key', g, 'text', tunnel.psk), ike('remote', 'address', g, d.vpsIpv6));
   if (ikev2) lines.push(ike('remote', 'name', g, d.vpsIpv6, 'ipv6-addr'));
-  else lines.push(ike('remote', 'id', g, formatNetwork(d.vpsNetwork)));
+  else lines.push(ike('remote', 'id', g, vpsSelectorText(d)));
   lines.push(command(1, 'ip', 'tunnel', 'tcp', 'mss', 'limit', 'auto'), command(1, 'tunnel', 'enable', tunnel.tunnelId));
   return lines;
 }
@@ -189,7 +191,11 @@ export function buildRtxConfig(input: Deployment | readonly Deployment[]): RtxLi
   const { plan } = d;
   const lines: RtxLine[] = headerLines(ds);
   const access = plan.home.ipv4Access;
-  if (filterRouteWanted(d)) {
+  // At most one tunnel carries the home's default route (checks/peerSet.ts), so its filter-type route is the only one.
+  const routed = ds.find(topologyRoutesWanted);
+  if (routed) {
+    lines.push(...topologyDefaultRoute(routed));
+  } else if (filterRouteWanted(d)) {
     const base = plan.home.pppoe.filterBase;
     lines.push(
       comment(0, `IPv4 default via tunnel ${access.tunnelId} (${access.kind}); L2TP/IPsec replies via pp ${plan.home.pppoe.pp}`),
@@ -216,6 +222,7 @@ export function buildRtxConfig(input: Deployment | readonly Deployment[]): RtxLi
   for (const lan of d.lans) lines.push(command(0, 'ip', lan.interface, 'address', formatInterface(lan.address)));
   lines.push(...secureFilterLines(ds), ...netvolanteLines(d), ...ds.flatMap(tunnelLines));
   if (filterRouteWanted(d)) lines.push(...pppoeFilterLines(plan.home.pppoe.filterBase));
+  lines.push(...ds.flatMap(topologyFilterLines));
   lines.push(...ds.flatMap(vpsFilterLines), ...refreshLines(ds));
   return lines;
 }
@@ -261,6 +268,7 @@ export function buildRtxRollback(input: Deployment | readonly Deployment[]): Rtx
     ...ds.flatMap((d) => (d.failover.kind === 'backup' ? [] : [command(0, 'no', 'ip', 'route', formatNetwork(d.vpsNetwork))])),
     ...(plan.home.filters.inbound.length > 0 ? [command(0, 'ipv6', plan.home.wanInterface, 'secure', 'filter', 'in', ...plan.home.filters.inbound)] : []),
     ...ds.flatMap((d) => d.vpsFilters.map((number) => command(0, 'no', 'ipv6', 'filter', number))),
+    ...ds.flatMap(topologyRollbackLines),
     ...dns,
   ];
 }

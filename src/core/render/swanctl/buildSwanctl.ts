@@ -1,6 +1,7 @@
 import { STRONGSWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
+import { vpsSelectorText } from '../../derive/topology';
 import { note, quotedSetting, section, setting, type SwanctlNode } from './swanctlConf';
 
 export function strongswanProposals(crypto: CryptoSuite): { ike: string; esp: string } {
@@ -41,7 +42,7 @@ export function buildSwanctl(d: Deployment): SwanctlNode[] {
     section('children', [
       section(d.peer.name, [
         setting('mode', 'tunnel'),
-        setting('local_ts', formatNetwork(d.vpsNetwork)),
+        setting('local_ts', vpsSelectorText(d)),
         setting('remote_ts', d.homeNetworks.map(formatNetwork).join(',')),
         setting('esp_proposals', proposals.esp),
         setting('rekey_time', `${tunnel.childLifetime}s`),
