@@ -8,7 +8,6 @@ import { bi, type Bilingual } from '../text/bilingual';
 import { checkTopology } from './checkTopology';
 import { libreswanOf, vpsFilterNumbers, type Deployment } from './deployment';
 
-
 /**
  * Cross-field and capability checks: everything the schema alone cannot know. Errors name the
  * reason so that an impossible combination yields an explanation instead of a file that will not load.

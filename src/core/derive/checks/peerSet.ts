@@ -132,16 +132,18 @@ function checkNetworks(ds: readonly Deployment[]): Finding[] {
 /** Egress and client-address forwards rewrite the home's one default route: only one tunnel may do that. */
 function checkDefaultRoute(ds: readonly Deployment[]): Finding[] {
   const routed = ds.filter((d) => routeFilterCount(d) > 0);
-  return routed.slice(1).map((d) =>
-    error(
-      'peers.defaultRoute',
-      fieldPath(d.paths.peer, 'egress'),
-      bi(
-        `VPS 経由のインターネット接続 (またはクライアントのアドレスを保つ転送) は ${routed[0]!.paths.peer} でも使われています。RTX の既定経路は 1 つなので、どちらか 1 つの VPS だけにしてください。`,
-        `Egress through the VPS (or forwards that keep the client's address) is also used by ${routed[0]!.paths.peer}; the RTX has one default route, so keep it on one VPS only.`,
+  return routed
+    .slice(1)
+    .map((d) =>
+      error(
+        'peers.defaultRoute',
+        fieldPath(d.paths.peer, 'egress'),
+        bi(
+          `VPS 経由のインターネット接続 (またはクライアントのアドレスを保つ転送) は ${routed[0]!.paths.peer} でも使われています。RTX の既定経路は 1 つなので、どちらか 1 つの VPS だけにしてください。`,
+          `Egress through the VPS (or forwards that keep the client's address) is also used by ${routed[0]!.paths.peer}; the RTX has one default route, so keep it on one VPS only.`,
+        ),
       ),
-    ),
-  );
+    );
 }
 
 function checkFilterRange(ds: readonly Deployment[]): Finding[] {

@@ -27,7 +27,9 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  // libreswan resolves a peer's name once and never again (libreswan/libreswan#2556, #2614): for a
+  // home named by DNS this side only answers, whatever the plan asks (checks/dynamicHome.ts).
+  const vpsInitiates = tunnel.initiator !== 'rtx' && d.rtxFqdn === undefined;
   const entries: ConfEntry[] = [
     entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers'),
     entry('type', 'tunnel'),
@@ -55,8 +57,15 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
   entries.push(entry('leftsubnet', vpsSelectorText(d)));
-  entries.push(entry('right', d.rtxIpv6));
-  if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
+  if (d.rtxFqdn === undefined) {
+    entries.push(entry('right', d.rtxIpv6));
+    if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
+  } else {
+    entries.push(
+      entry('right', '%any', 'the home address changes; the RTX is known by its ID'),
+      entry('rightid', `@${d.rtxFqdn}`, 'ipsec ike local name ... fqdn on the RTX'),
+    );
+  }
   entries.push(homeSubnets(d));
   if (!ikev1) {
     entries.push(entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above'));
@@ -89,5 +98,5 @@ export function buildLibreswanSetup(d: Deployment, caps: LibreswanCaps): ConfSec
 export function buildLibreswanSecrets(d: Deployment): string {
   const psk = d.peer.tunnel.psk;
   if (/["\r\n\u2028\u2029]/.test(psk)) throw new Error('PSK reached the secrets writer unvalidated');
-  return `${d.vpsIpv6} ${d.rtxIpv6} : PSK "${psk}"\n`;
+  return `${d.vpsIpv6} ${d.rtxFqdn === undefined ? d.rtxIpv6 : `@${d.rtxFqdn}`} : PSK "${psk}"\n`;
 }

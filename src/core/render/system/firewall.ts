@@ -22,6 +22,13 @@ const TITLE = bi(
   'Firewall: admit IKE/ESP from the RTX only and forward between the tunnel and the private NIC',
 );
 
+/**
+ * Where IKE/ESP may come from: the RTX's address, or anywhere when the home is named by DNS and its
+ * address changes (issue 12; the trade-off is explained in the bundle README).
+ */
+const rtxPrefix = (d: Deployment): string => (d.rtxFqdn === undefined ? `${d.rtxIpv6}/128` : '::/0');
+const rtxFrom = (d: Deployment): string => (d.rtxFqdn === undefined ? d.rtxIpv6 : 'any');
+
 function homeAndVps(d: Deployment) {
   return { homes: d.homeNetworks.map(formatNetwork), vps: formatNetwork(d.vpsNetwork), mss: espTcpMss(d.crypto) };
 }
@@ -33,7 +40,7 @@ function iptablesPiece(d: Deployment): FirewallPiece {
     `# ${d.peer.name}: IKE and ESP from the RTX only. Apply: ip6tables-restore --noflush < this file`,
     '*filter',
     `:${IN_CHAIN} - [0:0]`,
-    `-I INPUT 1 -s ${d.rtxIpv6}/128 -d ${d.vpsIpv6}/128 -j ${IN_CHAIN}`,
+    `-I INPUT 1 -s ${rtxPrefix(d)} -d ${d.vpsIpv6}/128 -j ${IN_CHAIN}`,
     `-A ${IN_CHAIN} -p udp -m udp --dport 500 -j ACCEPT`,
     `-A ${IN_CHAIN} -p udp -m udp --dport 4500 -j ACCEPT`,
     `-A ${IN_CHAIN} -p esp -j ACCEPT`,
@@ -89,7 +96,7 @@ function iptablesPiece(d: Deployment): FirewallPiece {
       ],
     },
     rollback: [
-      `ip6tables -D INPUT -s ${d.rtxIpv6}/128 -d ${d.vpsIpv6}/128 -j ${IN_CHAIN}; ip6tables -F ${IN_CHAIN}; ip6tables -X ${IN_CHAIN}`,
+      `ip6tables -D INPUT -s ${rtxPrefix(d)} -d ${d.vpsIpv6}/128 -j ${IN_CHAIN}; ip6tables -F ${IN_CHAIN}; ip6tables -X ${IN_CHAIN}`,
       `iptables -D INPUT -j ${IN_CHAIN}; iptables -F ${IN_CHAIN}; iptables -X ${IN_CHAIN}`,
       `iptables -D FORWARD -j ${FWD_CHAIN}; iptables -F ${FWD_CHAIN}; iptables -X ${FWD_CHAIN}`,
       `iptables -t mangle -D FORWARD -j ${MSS_CHAIN}; iptables -t mangle -F ${MSS_CHAIN}; iptables -t mangle -X ${MSS_CHAIN}`,
@@ -113,13 +120,20 @@ function nftablesPiece(d: Deployment): FirewallPiece {
   const content = [
     `# ${d.peer.name}: IKE/ESP only from the RTX; home LAN <-> ${vps} only through IPsec; MSS clamp.`,
     '# If your main ruleset (/etc/nftables.conf) drops by default, also accept there:',
-    `#   ip6 saddr ${d.rtxIpv6} udp dport { 500, 4500 } accept ; ip6 saddr ${d.rtxIpv6} meta l4proto esp accept`,
+    d.rtxFqdn === undefined
+      ? `#   ip6 saddr ${d.rtxIpv6} udp dport { 500, 4500 } accept ; ip6 saddr ${d.rtxIpv6} meta l4proto esp accept`
+      : '#   udp dport { 500, 4500 } accept ; meta l4proto esp accept',
     `#   meta ipsec exists ip saddr ${homeSet} accept ; rt ipsec exists ip daddr ${homeSet} accept`,
     `table inet ${table} {`,
     '  chain input {',
     '    type filter hook input priority 0; policy accept;',
-    `    ip6 daddr ${d.vpsIpv6} udp dport { 500, 4500 } ip6 saddr != ${d.rtxIpv6} drop`,
-    `    ip6 daddr ${d.vpsIpv6} meta l4proto esp ip6 saddr != ${d.rtxIpv6} drop`,
+    // A home named by DNS has no fixed address to restrict to (issue 12): IKE/ESP from anyone.
+    ...(d.rtxFqdn === undefined
+      ? [
+          `    ip6 daddr ${d.vpsIpv6} udp dport { 500, 4500 } ip6 saddr != ${d.rtxIpv6} drop`,
+          `    ip6 daddr ${d.vpsIpv6} meta l4proto esp ip6 saddr != ${d.rtxIpv6} drop`,
+        ]
+      : []),
     '  }',
     '  chain forward {',
     '    type filter hook forward priority 0; policy accept;',
@@ -164,7 +178,8 @@ function nftablesPiece(d: Deployment): FirewallPiece {
 /** firewalld (CentOS 7, EL8+): the `ipsec` service from the RTX only; home and VPS subnets trusted. */
 function firewalldPiece(d: Deployment): FirewallPiece {
   const { homes, vps, mss } = homeAndVps(d);
-  const rich = `rule family="ipv6" source address="${d.rtxIpv6}/128" destination address="${d.vpsIpv6}/128" service name="ipsec" accept`;
+  const source = d.rtxFqdn === undefined ? ` source address="${d.rtxIpv6}/128"` : '';
+  const rich = `rule family="ipv6"${source} destination address="${d.vpsIpv6}/128" service name="ipsec" accept`;
   const directs = homes.flatMap((home) => [
     ['ipv4', 'mangle', 'FORWARD', '0', '-s', home, '-d', vps, '-p', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--set-mss', String(mss)],
     ['ipv4', 'mangle', 'FORWARD', '0', '-s', vps, '-d', home, '-p', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--set-mss', String(mss)],
@@ -212,8 +227,8 @@ function ufwPiece(d: Deployment): FirewallPiece {
     `# ${d.peer.name}: end`,
   ];
   const rules = [
-    ['allow', 'proto', 'udp', 'from', d.rtxIpv6, 'to', d.vpsIpv6, 'port', '500,4500'],
-    ['allow', 'proto', 'esp', 'from', d.rtxIpv6, 'to', d.vpsIpv6],
+    ['allow', 'proto', 'udp', 'from', rtxFrom(d), 'to', d.vpsIpv6, 'port', '500,4500'],
+    ['allow', 'proto', 'esp', 'from', rtxFrom(d), 'to', d.vpsIpv6],
     ...homes.flatMap((home) => [
       ['allow', 'from', home, 'to', vps],
       ['route', 'allow', 'from', home, 'to', vps],
