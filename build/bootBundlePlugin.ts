@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 import { generate } from '../src/core/generate';
 import { BOOT_BUNDLE_ID, BOOT_PSK, type BootBundle } from '../src/ui/boot/bootBundle';
-import { DEFAULT_PLAN } from '../src/ui/form/defaults';
+import { defaultPlan } from '../src/core/plan/parsePlan';
 
 /**
  * Build-only: the default plan's bundle, generated once, embedded in index.html as a JSON data block
@@ -12,7 +12,7 @@ export function bootBundlePlugin(): Plugin {
     name: 'rtx-boot-bundle',
     apply: 'build',
     transformIndexHtml() {
-      const plan = structuredClone(DEFAULT_PLAN);
+      const plan = defaultPlan();
       plan.peers[0]!.tunnel.psk = BOOT_PSK;
       const bundle = generate(plan);
       if (bundle.files.length === 0) throw new Error('the default plan does not generate');

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings';
 import type { Plan } from '../plan/schema';
-import { checkDeployment } from './checkDeployment';
+import { checkDeployment } from './checks';
 import { checkDynamicTunnel, checkHomeName } from './checks/dynamicHome';
 import { checkPeerSet } from './checks/peerSet';
 import { deriveDeployments, type Deployment } from './deployment';

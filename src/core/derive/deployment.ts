@@ -26,8 +26,8 @@ export type FailoverRole =
  */
 export interface Deployment {
   readonly plan: Plan;
-  /** Index of this tunnel's peer in `plan.peers`. */
-  readonly index: number;
+  /** Where `peer` sits in `plan.peers`: findings name fields as `peers.<index>.…` (via `paths`). */
+  readonly peerIndex: number;
   readonly peer: Peer;
   /** Field paths of this peer, for findings. */
   readonly paths: PeerPaths;
@@ -36,6 +36,11 @@ export interface Deployment {
   readonly router: RouterCapabilities;
   readonly target: VpsTarget;
   readonly stack: StackId;
+  /** The chosen stack's capabilities on the target, or undefined when the target has no package for it. */
+  readonly stackCaps: LibreswanCaps | StrongswanCaps | undefined;
+  /** Who starts the negotiation (`both` in the seed: each side initiates and answers). */
+  readonly vpsInitiates: boolean;
+  readonly rtxInitiates: boolean;
   /** The home's current WAN address (pinned on both sides unless `rtxFqdn` names the home). */
   readonly rtxIpv6: string;
   /**
@@ -85,15 +90,20 @@ export function deriveDeployment(plan: Plan, index = 0): Deployment {
   });
   const vpsAddress = parseIpv4Interface(peer.vps.privateAddress)!;
   const networkKey = (p: Peer) => formatNetwork(networkOf(parseIpv4Interface(p.vps.privateAddress)!));
+  const target = TARGETS[peer.vps.target];
+  const stack = stackOf(peer);
   return {
     plan,
-    index,
+    peerIndex: index,
     peer,
     paths: peerPaths(index),
     peerCount: plan.peers.length,
     router: ROUTERS[plan.router.model],
-    target: TARGETS[peer.vps.target],
-    stack: stackOf(peer),
+    target,
+    stack,
+    stackCaps: target.stacks[stack],
+    vpsInitiates: peer.tunnel.initiator !== 'rtx',
+    rtxInitiates: peer.tunnel.initiator !== 'vps',
     rtxIpv6: canonicalIpv6(plan.home.wanIpv6),
     rtxFqdn: homeFqdn(plan),
     vpsIpv6: canonicalIpv6(peer.vps.ipv6),
@@ -113,11 +123,17 @@ export function deriveDeployments(plan: Plan): Deployment[] {
 }
 
 export function libreswanOf(deployment: Deployment): LibreswanCaps | undefined {
-  return deployment.stack === 'libreswan' ? deployment.target.stacks.libreswan : undefined;
+  return deployment.stack === 'libreswan' ? (deployment.stackCaps as LibreswanCaps | undefined) : undefined;
 }
 
 export function strongswanOf(deployment: Deployment): StrongswanCaps | undefined {
-  return deployment.stack === 'strongswan' ? deployment.target.stacks.strongswan : undefined;
+  return deployment.stack === 'strongswan' ? (deployment.stackCaps as StrongswanCaps | undefined) : undefined;
+}
+
+/** How the home reaches the IPv4 Internet, as the diagram and the review name it. */
+export function ipv4AccessLabel(access: Plan['home']['ipv4Access']): string {
+  if (access.kind === 'none') return 'PPPoE / none';
+  return `${access.kind === 'ds-lite' ? 'DS-Lite' : 'MAP-E'} tunnel ${access.tunnelId}`;
 }
 
 /** How many `ipv6 filter` numbers one VPS takes: one per admitted protocol, or the seed's catch-all. */

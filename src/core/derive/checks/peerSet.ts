@@ -4,6 +4,7 @@ import { fieldPath } from '../../plan/paths';
 import { bi } from '../../text/bilingual';
 import { routeFilterCount } from '../checkTopology';
 import type { Deployment } from '../deployment';
+import type { CheckCode } from './codes';
 import { peerLimit } from '../peerLimit';
 
 /*
@@ -12,7 +13,7 @@ import { peerLimit } from '../peerLimit';
  * pair. One-peer plans never produce a finding here.
  */
 
-const error = (code: string, path: string, message: ReturnType<typeof bi>): Finding => ({ level: 'error', code, path, message });
+const error = (code: CheckCode, path: string, message: ReturnType<typeof bi>): Finding => ({ level: 'error', code, path, message });
 
 function checkCount(ds: readonly Deployment[]): Finding[] {
   const plan = ds[0]!.plan;

@@ -29,7 +29,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   const ikev1 = crypto.ikeVersion === 1;
   // libreswan resolves a peer's name once and never again (libreswan/libreswan#2556, #2614): for a
   // home named by DNS this side only answers, whatever the plan asks (checks/dynamicHome.ts).
-  const vpsInitiates = tunnel.initiator !== 'rtx' && d.rtxFqdn === undefined;
+  const vpsInitiates = d.vpsInitiates && d.rtxFqdn === undefined;
   const entries: ConfEntry[] = [
     entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers'),
     entry('type', 'tunnel'),
@@ -89,14 +89,4 @@ export function buildLibreswanSetup(d: Deployment, caps: LibreswanCaps): ConfSec
     };
   }
   return undefined;
-}
-
-/**
- * libreswan secrets line. The PSK alphabet excludes `"` and line breaks, so the quoted form is
- * always exact (linux-ipsec.md §1.8).
- */
-export function buildLibreswanSecrets(d: Deployment): string {
-  const psk = d.peer.tunnel.psk;
-  if (/["\r\n\u2028\u2029]/.test(psk)) throw new Error('PSK reached the secrets writer unvalidated');
-  return `${d.vpsIpv6} ${d.rtxFqdn === undefined ? d.rtxIpv6 : `@${d.rtxFqdn}`} : PSK "${psk}"\n`;
 }

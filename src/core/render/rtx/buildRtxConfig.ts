@@ -115,8 +115,8 @@ function tunnelLines(d: Deployment): RtxLine[] {
 function refreshLines(ds: readonly Deployment[]): RtxLine[] {
   // §1.22: the global switch must be on for the RTX to ever initiate; a VPS-only initiator turns
   // just its gateway off and leaves other tunnels alone.
-  const lines = ds.some((d) => d.peer.tunnel.initiator !== 'vps') ? [command(0, 'ipsec', 'auto', 'refresh', 'on')] : [];
-  for (const d of ds) if (d.peer.tunnel.initiator === 'vps') lines.push(command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off'));
+  const lines = ds.some((d) => d.rtxInitiates) ? [command(0, 'ipsec', 'auto', 'refresh', 'on')] : [];
+  for (const d of ds) if (!d.rtxInitiates) lines.push(command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off'));
   return lines;
 }
 
