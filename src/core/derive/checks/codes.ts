@@ -78,6 +78,9 @@ export const CHECK_CODES = [
   'fqdn.ikev1',
   'fqdn.libreswanInitiator',
   'fqdn.rtxInitiates',
+  // Against an imported router configuration (src/core/import/collisions.ts).
+  'import.numberInUse',
+  'import.differs',
 ] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];
