@@ -1,11 +1,16 @@
+import { Suspense } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { ROUTER_MODELS, ROUTERS, type RouterModel } from '../../../core/caps/routers';
 import type { Plan } from '../../../core/index';
 import { SelectField, TextField } from '../../form/fields';
 import { useI18n } from '../../i18n';
+import { lazyComponent } from '../../lazyComponent';
 
 const gateText = (gate: boolean | { since?: string; after?: string }, yes: string, no: string): string =>
   typeof gate === 'boolean' ? (gate ? yes : no) : gate.since ? `Rev.${gate.since}+` : `> Rev.${gate.after}`;
+
+// The paste panel (issue 13) loads after the first paint, outside the initial-JS budget.
+const { Component: ImportPaste } = lazyComponent(() => import('./ImportPaste').then((module) => module.ImportPaste));
 
 export function RouterStep() {
   const { t } = useI18n();
@@ -23,6 +28,9 @@ export function RouterStep() {
   };
   return (
     <>
+      <Suspense fallback={null}>
+        <ImportPaste />
+      </Suspense>
       <div className="grid2">
         <SelectField path="router.model" label={t('router.model')} options={options} onValueChange={(value) => onModel(value as RouterModel)} />
         <TextField
