@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../../bundle/types';
 import type { Finding } from '../../findings';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
+import { topologyReadmeLines } from './topologyReadme';
 
 function fileTable(files: readonly GeneratedFile[]): string[] {
   return [
@@ -58,6 +59,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     'sudo sh setup/apply.sh    # 変更するファイルを /root にバックアップしてから適用 / backs up to /root first',
     '```',
     '',
+    ...topologyReadmeLines(d),
     '## 確認 / Checks',
     '',
     '- RTX: `show ipsec sa` で SA ができていること、`show status tunnel ' + String(peer.tunnel.tunnelId) + '` が Online であること。',

@@ -4,6 +4,7 @@ import type { Plan } from '../../../core/index';
 import { SelectField, TextField } from '../../form/fields';
 import { useAvailableOptions } from '../../form/live';
 import { useI18n } from '../../i18n';
+import { TopologySections } from './topology/TopologySections';
 
 const STACK_CHOICES = ['', ...STACKS] as const;
 
@@ -53,6 +54,7 @@ export function VpsStep() {
           className="span2"
         />
       </div>
+      <TopologySections />
       {notes.length > 0 ? (
         <details className="notes">
           <summary>{t('common.unverified')}</summary>
