@@ -1,5 +1,5 @@
 import type { Bundle, GeneratedFile } from './bundle/types';
-import { checkDeployment } from './derive/checkDeployment';
+import { checkDeployment } from './derive/checks';
 import { deriveDeployment, type Deployment } from './derive/deployment';
 import { hasErrors, type Finding } from './findings';
 import { parsePlan } from './plan/parsePlan';

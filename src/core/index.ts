@@ -6,7 +6,7 @@ export { DH_GROUPS, ENCRYPTIONS, HASHES, type CryptoSuite } from './crypto/algor
 export { PROFILES, PROFILE_IDS, profileMatching, type CryptoProfile, type ProfileId } from './crypto/profiles';
 export { randomPsk } from './crypto/randomPsk';
 export { aggregateNetworks, formatNetwork, networkOf, parseIpv4Interface } from './net/ipv4';
-export { hasErrors, type Finding, type FindingLevel } from './findings';
+export { hasErrors, type Finding, type FindingCode, type FindingLevel } from './findings';
 export { generate, generateFromPlan } from './generate';
 export { optionAvailability, type OptionVerdict } from './optionAvailability';
 export { defaultPlan, parsePlan, type PlanParseResult } from './plan/parsePlan';

@@ -1,4 +1,4 @@
-import { checkDeployment } from './derive/checkDeployment';
+import { checkDeployment } from './derive/checks';
 import { deriveDeployment } from './derive/deployment';
 import { parsePlan } from './plan/parsePlan';
 import type { Plan } from './plan/schema';

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/core/generate';
 
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 600_000 });
 const tmp = () => mkdtempSync(join(tmpdir(), 'cli-test-'));
 
 function tree(root: string): Map<string, { content: string; mode: number }> {

@@ -1,10 +1,11 @@
 import type { Finding, FindingLevel } from '../findings';
 import { formatNetwork, isNetworkOrBroadcast, networkContains, networksOverlap, numberToIpv4, parseIpv4Network, type Ipv4Network } from '../net/ipv4';
 import { bi, type Bilingual } from '../text/bilingual';
+import type { CheckCode } from './checks/codes';
 import type { Deployment } from './deployment';
 import { portText, topologyOf, type PortForward } from './topology';
 
-type Add = (level: FindingLevel, code: string, path: string, message: Bilingual) => void;
+type Add = (level: FindingLevel, code: CheckCode, path: string, message: Bilingual) => void;
 
 /** UDP 500/4500 carry IKE and NAT-T; TCP 4500 is IKE over TCP (RFC 8229), which both stacks can listen on. */
 const IKE_PORTS: readonly { protocol: 'tcp' | 'udp'; port: number }[] = [

@@ -15,9 +15,16 @@ export interface LanSegment {
 export interface Deployment {
   readonly plan: Plan;
   readonly peer: Peer;
+  /** Where `peer` sits in `plan.peers`: findings name fields as `peers.<index>.…`. */
+  readonly peerIndex: number;
   readonly router: RouterCapabilities;
   readonly target: VpsTarget;
   readonly stack: StackId;
+  /** The chosen stack's capabilities on the target, or undefined when the target has no package for it. */
+  readonly stackCaps: LibreswanCaps | StrongswanCaps | undefined;
+  /** Who starts the negotiation (`both` in the seed: each side initiates and answers). */
+  readonly vpsInitiates: boolean;
+  readonly rtxInitiates: boolean;
   readonly rtxIpv6: string;
   readonly vpsIpv6: string;
   readonly lans: readonly LanSegment[];
@@ -40,12 +47,18 @@ export function deriveDeployment(plan: Plan): Deployment {
     return { interface: lan.interface, address, network: networkOf(address) };
   });
   const vpsAddress = parseIpv4Interface(peer.vps.privateAddress)!;
+  const target = TARGETS[peer.vps.target];
+  const stack = stackOf(peer);
   return {
     plan,
     peer,
+    peerIndex: 0,
     router: ROUTERS[plan.router.model],
-    target: TARGETS[peer.vps.target],
-    stack: stackOf(peer),
+    target,
+    stack,
+    stackCaps: target.stacks[stack],
+    vpsInitiates: peer.tunnel.initiator !== 'rtx',
+    rtxInitiates: peer.tunnel.initiator !== 'vps',
     rtxIpv6: canonicalIpv6(plan.home.wanIpv6),
     vpsIpv6: canonicalIpv6(peer.vps.ipv6),
     lans,
@@ -57,11 +70,17 @@ export function deriveDeployment(plan: Plan): Deployment {
 }
 
 export function libreswanOf(deployment: Deployment): LibreswanCaps | undefined {
-  return deployment.stack === 'libreswan' ? deployment.target.stacks.libreswan : undefined;
+  return deployment.stack === 'libreswan' ? (deployment.stackCaps as LibreswanCaps | undefined) : undefined;
 }
 
 export function strongswanOf(deployment: Deployment): StrongswanCaps | undefined {
-  return deployment.stack === 'strongswan' ? deployment.target.stacks.strongswan : undefined;
+  return deployment.stack === 'strongswan' ? (deployment.stackCaps as StrongswanCaps | undefined) : undefined;
+}
+
+/** How the home reaches the IPv4 Internet, as the diagram and the review name it. */
+export function ipv4AccessLabel(access: Plan['home']['ipv4Access']): string {
+  if (access.kind === 'none') return 'PPPoE / none';
+  return `${access.kind === 'ds-lite' ? 'DS-Lite' : 'MAP-E'} tunnel ${access.tunnelId}`;
 }
 
 /**

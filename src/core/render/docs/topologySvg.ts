@@ -1,4 +1,4 @@
-import type { Deployment } from '../../derive/deployment';
+import { ipv4AccessLabel, type Deployment } from '../../derive/deployment';
 import { formatInterface, formatNetwork } from '../../net/ipv4';
 import { innerLine, innerSegmentCaption, vpsExtraLines, vpsSideSelector } from './topologyExtras';
 
@@ -54,7 +54,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 export function renderTopologySvg(d: Deployment): string {
   const { plan, peer, router, target } = d;
   const crypto = d.crypto;
-  const stackCaps = d.stack === 'libreswan' ? target.stacks.libreswan : target.stacks.strongswan;
+  const { stackCaps } = d;
   const access = plan.home.ipv4Access;
 
   // Left: the home LAN segments, one box each.
@@ -70,7 +70,7 @@ export function renderTopologySvg(d: Deployment): string {
     { text: `${plan.home.wanInterface} ${d.rtxIpv6}`, kind: 'mono' },
     { text: `tunnel ${peer.tunnel.tunnelId} (IPsec)`, kind: 'mono' },
     {
-      text: access.kind === 'none' ? 'IPv4: PPPoE / none' : `IPv4: ${access.kind === 'ds-lite' ? 'DS-Lite' : 'MAP-E'} tunnel ${access.tunnelId}`,
+      text: `IPv4: ${ipv4AccessLabel(access)}`,
       kind: 'muted',
     },
   ];

@@ -27,7 +27,7 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  const { vpsInitiates } = d;
   const entries: ConfEntry[] = [
     entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers'),
     entry('type', 'tunnel'),

@@ -107,9 +107,7 @@ function tunnelLines(d: Deployment): RtxLine[] {
 function refreshLine(d: Deployment): RtxLine {
   // §1.22: the global switch must be on for the RTX to ever initiate; a VPS-only initiator turns
   // just this gateway off and leaves other tunnels alone.
-  return d.peer.tunnel.initiator === 'vps'
-    ? command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off')
-    : command(0, 'ipsec', 'auto', 'refresh', 'on');
+  return !d.rtxInitiates ? command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off') : command(0, 'ipsec', 'auto', 'refresh', 'on');
 }
 
 /** The lines to add to the router, in `show config` order. */

@@ -20,7 +20,7 @@ export function buildSwanctl(d: Deployment): SwanctlNode[] {
   const { crypto } = d;
   const ikev1 = crypto.ikeVersion === 1;
   const proposals = strongswanProposals(crypto);
-  const vpsInitiates = tunnel.initiator !== 'rtx';
+  const { vpsInitiates } = d;
   const connection: SwanctlNode[] = [
     setting('version', crypto.ikeVersion),
     setting('local_addrs', d.vpsIpv6),
