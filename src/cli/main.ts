@@ -1,16 +1,18 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomPsk } from '../core/crypto/randomPsk';
 import { generate } from '../core/generate';
 import { zipBundle } from '../core/bundle/zipBundle';
 import { both } from '../core/text/bilingual';
+import { withKeyFilesPrivate } from './keyFiles';
+import { IoError, readText } from './readText';
+import { writeBundleFolder, writeZipFile } from './writeOutput';
 
-const USAGE = `Usage: npm run generate -- --plan FILE [--out DIR] [--zip FILE] [--format json] [--generate-psk]
+const USAGE = `Usage: npm run generate -- --plan FILE [--out DIR] [--zip FILE] [--force] [--format json] [--generate-psk]
 
   --plan FILE       plan JSON (the same file the wizard saves)
-  --out DIR         write every bundle file under DIR
-  --zip FILE        write the bundle as a zip
+  --out DIR         write every bundle file under DIR (a new or empty folder)
+  --zip FILE        write the bundle as a zip (a new file; mode 0600, it holds the key)
+  --force           replace a non-empty --out folder or an existing --zip file
   --format json     print the bundle (files and findings) as JSON on stdout
   --generate-psk    fill an empty pre-shared key with a random one (WebCrypto)
 Exit codes: 0 ok, 2 invalid plan (one "path: message" line per problem), 1 usage or I/O error.`;
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
         zip: { type: 'string' },
         format: { type: 'string' },
         'generate-psk': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -47,9 +50,10 @@ async function main(): Promise<void> {
 
   let input: unknown;
   try {
-    input = JSON.parse(readFileSync(args.plan, 'utf8'));
+    // readText drops a UTF-8 BOM, as the browser's file reader does.
+    input = JSON.parse(readText(args.plan));
   } catch (error) {
-    fail(`${args.plan}: ${(error as Error).message}`, 1);
+    fail(error instanceof IoError ? error.message : `${args.plan}: JSON ではありません / not JSON: ${(error as Error).message}`, 1);
   }
   if (args['generate-psk']) input = withGeneratedPsk(input);
 
@@ -63,15 +67,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const name = bundle.plan!.peers[0]!.name;
-  if (args.out) {
-    for (const file of bundle.files) {
-      const target = join(args.out, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, file.content, { mode: file.mode ? Number.parseInt(file.mode, 8) : 0o644 });
-    }
-  }
-  if (args.zip) writeFileSync(args.zip, await zipBundle(name, bundle.files));
-  if (args.format === 'json') process.stdout.write(`${JSON.stringify({ files: bundle.files, findings: bundle.findings }, null, 2)}\n`);
+  const files = withKeyFilesPrivate(
+    bundle.files,
+    bundle.plan!.peers.map((peer) => peer.tunnel.psk),
+  );
+  if (args.out) writeBundleFolder(args.out, files, args.force);
+  if (args.zip) writeZipFile(args.zip, await zipBundle(name, files), args.force);
+  if (args.format === 'json') process.stdout.write(`${JSON.stringify({ files, findings: bundle.findings }, null, 2)}\n`);
 }
 
 function withGeneratedPsk(input: unknown): unknown {
@@ -82,4 +84,4 @@ function withGeneratedPsk(input: unknown): unknown {
   return input;
 }
 
-main().catch((error: unknown) => fail(`internal error: ${(error as Error).message}`, 1));
+main().catch((error: unknown) => fail(error instanceof IoError ? error.message : `internal error: ${(error as Error).message}`, 1));

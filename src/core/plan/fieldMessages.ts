@@ -32,6 +32,10 @@ const FIELD_MESSAGES: Readonly<Record<string, Bilingual>> = {
   'lans.min': bi('LAN セグメントを 1 つ以上入力してください。', 'Enter at least one LAN segment.'),
   'lans.max': bi('LAN セグメントは 4 つまでです。', 'At most four LAN segments.'),
   'filters.tooMany': bi('RTX のフィルタリストに入るのは 129 個までです。', 'An RTX filter list holds at most 129 filters.'),
+  'filters.inboundTooMany': bi(
+    '既存の secure filter in のリストは 120 個までです (RTX のリストは 129 個まで。VPS 用のフィルタを足す余地を残します)。',
+    'The existing secure filter in list may hold at most 120 filters (an RTX list holds 129; this leaves room for the VPS filters).',
+  ),
   'ike.version': bi('IKE のバージョンは 1 か 2 です。', 'The IKE version is 1 or 2.'),
   'peers.count': bi('この版で扱える VPS は 1 台です。', 'This version handles exactly one VPS.'),
   schemaVersion: bi('この版が読めないプランの形式です。', 'A plan format this version cannot read.'),

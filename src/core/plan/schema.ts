@@ -49,7 +49,7 @@ export const pppoeSchema = z.object({
 
 export const secureFilterSchema = z.object({
   /** The user's existing `ipv6 <wan> secure filter in` list; ours are appended, never replace it. */
-  inbound: z._default(z.array(filterNumber).check(z.maxLength(120, { error: 'filters.tooMany' })), [101000, 101001, 101002]),
+  inbound: z._default(z.array(filterNumber).check(z.maxLength(120, { error: 'filters.inboundTooMany' })), [101000, 101001, 101002]),
   /** Re-stated unchanged when given (the seed shows it); empty = not emitted. */
   outbound: z._default(z.array(filterNumber).check(z.maxLength(129, { error: 'filters.tooMany' })), []),
   outboundDynamic: z._default(z.array(filterNumber).check(z.maxLength(129, { error: 'filters.tooMany' })), []),

@@ -81,13 +81,3 @@ export function buildLibreswanSetup(d: Deployment, caps: LibreswanCaps): ConfSec
   }
   return undefined;
 }
-
-/**
- * libreswan secrets line. The PSK alphabet excludes `"` and line breaks, so the quoted form is
- * always exact (linux-ipsec.md §1.8).
- */
-export function buildLibreswanSecrets(d: Deployment): string {
-  const psk = d.peer.tunnel.psk;
-  if (/["\r\n\u2028\u2029]/.test(psk)) throw new Error('PSK reached the secrets writer unvalidated');
-  return `${d.vpsIpv6} ${d.rtxIpv6} : PSK "${psk}"\n`;
-}

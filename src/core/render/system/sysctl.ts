@@ -1,4 +1,5 @@
 import type { Deployment } from '../../derive/deployment';
+import { commentText, fail } from './tokens';
 
 interface SysctlSetting {
   readonly key: string;
@@ -11,6 +12,7 @@ interface SysctlGroup {
 }
 
 const KEY = /^[A-Za-z0-9_.-]+$/;
+const VALUE = /^[0-9]+$/;
 
 /** The interfaces whose own keys matter: `all`/`default` alone do not lower an existing one. */
 function interfacesOf(d: Deployment): string[] {
@@ -37,14 +39,20 @@ function sysctlGroups(d: Deployment): SysctlGroup[] {
   ];
 }
 
-export function renderSysctl(d: Deployment): string {
-  const lines = [`# ${d.peer.name}: kernel settings for the IPsec gateway (IPv4 inside IPv6)`];
-  for (const group of sysctlGroups(d)) {
-    lines.push('', `# ${group.why}`);
+/** sysctl.conf(5): `key = value` lines; the key and the (numeric) value are checked, comments are one line. */
+function serializeSysctl(header: string, groups: readonly SysctlGroup[]): string {
+  const lines = [`# ${commentText('sysctl', header)}`];
+  for (const group of groups) {
+    lines.push('', `# ${commentText('sysctl', group.why)}`);
     for (const setting of group.settings) {
-      if (!KEY.test(setting.key)) throw new Error(`bad sysctl key ${setting.key}`);
+      if (!KEY.test(setting.key)) fail('sysctl', 'key', setting.key);
+      if (!VALUE.test(setting.value)) fail('sysctl', 'value', setting.value);
       lines.push(`${setting.key} = ${setting.value}`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+export function renderSysctl(d: Deployment): string {
+  return serializeSysctl(`${d.peer.name}: kernel settings for the IPsec gateway (IPv4 inside IPv6)`, sysctlGroups(d));
 }

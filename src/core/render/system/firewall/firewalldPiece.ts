@@ -1,0 +1,51 @@
+import type { VpsPiece } from '../piece';
+import { cmd, sh } from '../sh/shellCode';
+import { FIREWALL_TITLE, type FirewallIntent } from './intent';
+import { iptablesArgs } from './iptablesText';
+import { richRuleText } from './firewalldText';
+
+/** firewalld (CentOS 7, EL8+): the `ipsec` service from the RTX only; home and VPS subnets trusted. */
+export function firewalldPiece(intent: FirewallIntent): VpsPiece {
+  const { homes, vps } = intent.tunnel;
+  const rich = richRuleText({
+    family: 'ipv6',
+    source: `${intent.ike.peer}/128`,
+    destination: `${intent.ike.local}/128`,
+    element: { kind: 'service', name: 'ipsec' },
+    action: 'accept',
+  });
+  const clamp = (from: string, to: string) => [
+    'ipv4',
+    'mangle',
+    'FORWARD',
+    '0',
+    ...iptablesArgs([{ kind: 'src', net: from }, { kind: 'dst', net: to }, { kind: 'proto', proto: 'tcp' }, { kind: 'tcpSyn' }], {
+      kind: 'setMss',
+      size: intent.mss,
+    }),
+  ];
+  const directs = homes.flatMap((home) => [clamp(home, vps), clamp(vps, home)]);
+  const sources = [...homes, vps];
+  return {
+    files: [],
+    apply: [
+      {
+        title: FIREWALL_TITLE,
+        commands: [
+          cmd('firewall-cmd', '--permanent', `--add-rich-rule=${rich}`),
+          // A zone whose target is ACCEPT forwards what it receives (firewalld.zone(5)).
+          ...sources.map((source) => cmd('firewall-cmd', '--permanent', '--zone=trusted', `--add-source=${source}`)),
+          ...directs.map((rule) => cmd('firewall-cmd', '--permanent', '--direct', '--add-rule', ...rule)),
+          sh`firewall-cmd --reload`,
+        ],
+      },
+    ],
+    rollback: [
+      cmd('firewall-cmd', '--permanent', `--remove-rich-rule=${rich}`),
+      ...sources.map((source) => cmd('firewall-cmd', '--permanent', '--zone=trusted', `--remove-source=${source}`)),
+      ...directs.map((rule) => cmd('firewall-cmd', '--permanent', '--direct', '--remove-rule', ...rule)),
+      sh`firewall-cmd --reload`,
+    ],
+    verify: [sh`firewall-cmd --list-rich-rules`, sh`firewall-cmd --zone=trusted --list-sources`],
+  };
+}
