@@ -55,9 +55,7 @@ export function offlinePlugin(): Plugin {
       return replaced;
     },
     generateBundle(_options, bundle) {
-      const files = ['./', './index.html', './favicon.svg', ...Object.keys(bundle).map((name) => `./${name}`)].filter(
-        (name, index, all) => all.indexOf(name) === index,
-      );
+      const files = ['./', './index.html', ...Object.keys(bundle).map((name) => `./${name}`)].filter((name, index, all) => all.indexOf(name) === index);
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(version, files) });
     },

@@ -1,4 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import type { Plan } from '../src/core/index';
+import { decodeShareLink } from '../src/core/share/shareLink';
 
 /**
  * Every test records the page's requests and fails if one leaves the page's origin: the wizard must
@@ -38,4 +40,16 @@ export async function loadPreset(page: Page, id: string): Promise<void> {
   await page.locator('#preset').selectOption(id);
   await page.getByRole('button', { name: /^(読み込む|Load)$/ }).click();
   await expect(page.locator('.banner.info')).toBeVisible();
+}
+
+/** The plan in the page's address bar, decoded as the page would (undefined when there is none). */
+export async function planInAddress(page: Page): Promise<Plan | undefined> {
+  const result = await decodeShareLink(new URL(page.url()).hash);
+  return result.ok ? result.plan : undefined;
+}
+
+/** The autosaved draft's values (undefined when there is none). */
+export async function draftValues(page: Page): Promise<Plan | undefined> {
+  const text = await page.evaluate(() => localStorage.getItem('rtx-vps-ipsec-wizard:draft:v1'));
+  return text ? (JSON.parse(text) as { values: Plan }).values : undefined;
 }

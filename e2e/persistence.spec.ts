@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, loadPreset, openFresh, SEED_PSK, test } from './fixtures';
+import { draftValues, expect, loadPreset, openFresh, planInAddress, SEED_PSK, test } from './fixtures';
 import { zipFiles } from './helpers';
 
 test('reload restores the draft (without the key unless opted in)', async ({ page }) => {
@@ -8,7 +8,9 @@ test('reload restores the draft (without the key unless opted in)', async ({ pag
   await page.locator('.steps button').nth(4).click();
   await page.locator('#f-peers-0-tunnel-psk').fill(SEED_PSK);
   await page.locator('#f-peers-0-tunnel-policyId').fill('9');
-  await page.waitForTimeout(800);
+  // Wait for the state, not for a time: the address bar and the draft catch up after a pause.
+  await expect.poll(async () => (await planInAddress(page))?.peers[0]?.tunnel.policyId).toBe(9);
+  await expect.poll(async () => (await draftValues(page))?.peers[0]?.tunnel.policyId).toBe(9);
   // A plain reload keeps the address (with the plan in it) …
   await page.reload();
   await page.locator('.steps button').nth(4).click();
@@ -18,7 +20,7 @@ test('reload restores the draft (without the key unless opted in)', async ({ pag
   await page.locator('#f-peers-0-tunnel-policyId').fill('11');
   await page.getByLabel('この端末のブラウザに鍵も保存する').check();
   await page.locator('#f-peers-0-tunnel-psk').fill(SEED_PSK);
-  await page.waitForTimeout(800);
+  await expect.poll(async () => (await draftValues(page))?.peers[0]?.tunnel.psk).toBe(SEED_PSK);
   await page.goto('/');
   await expect(page.locator('#step-title')).toContainText('トンネルと暗号');
   await expect(page.locator('#f-peers-0-tunnel-policyId')).toHaveValue('11');
@@ -31,7 +33,8 @@ test('the draft never holds the key without the opt-in', async ({ page }) => {
   await openFresh(page);
   await page.locator('.steps button').nth(4).click();
   await page.locator('#f-peers-0-tunnel-psk').fill(SEED_PSK);
-  await page.waitForTimeout(800);
+  await page.locator('#f-peers-0-tunnel-policyId').fill('4');
+  await expect.poll(async () => (await draftValues(page))?.peers[0]?.tunnel.policyId).toBe(4);
   const stored = await page.evaluate(() => localStorage.getItem('rtx-vps-ipsec-wizard:draft:v1') ?? '');
   expect(JSON.parse(stored).values.peers[0].tunnel.psk).toBe('');
   expect(stored).not.toContain(SEED_PSK);

@@ -63,7 +63,7 @@ def parse(text):
     tunnels = {}  # tunnel number -> dict
     routes = []  # (network, tunnel number)
     lans = []  # (ifname, interface address)
-    st = {"auto_refresh": None, "auto_refresh_gw": {}}
+    st = {"auto_refresh": None, "auto_refresh_gw": {}, "filters6": {}, "secure_in": {}, "ignored": []}
     current_tunnel = None
 
     def g(i):
@@ -115,10 +115,146 @@ def parse(text):
         if w[:2] == ["ipsec", "ike"]:
             parse_ike(w, g, where)
             continue
-        # everything else (filters, descriptions, mss, tunnel enable, ...) does not shape the IPsec peer
         if w[:2] == ["tunnel", "enable"] and current_tunnel is not None:
             tunnels[current_tunnel]["enabled"] = True
+            continue
+        if w[:2] == ["ipv6", "filter"] and len(w) >= 5:
+            st["filters6"][int(w[2])] = parse_filter(w, where)
+            continue
+        if w[0] == "ipv6" and len(w) >= 5 and w[2:4] == ["secure", "filter"]:
+            if w[4] == "in":
+                st["secure_in"].setdefault(w[1], []).extend(int(x) for x in w[5:] if x != "dynamic")
+                continue
+            if w[4] == "out":
+                continue  # outbound list: does not decide what reaches the RTX from the VPS (see IGNORED)
+        reason = ignored(w, current_tunnel)
+        if reason:
+            st["ignored"].append(f"{where}: {reason}")
+            continue
+        raise TranslateError(f"{where}: line not understood by the lab (neither emulated nor on its list of "
+                             "deliberately ignored lines)")
     return gw, tunnels, routes, lans, st
+
+
+# Lines the lab deliberately does not emulate, each with the reason. Anything else it does not
+# understand is an error, so a new kind of generated line cannot slip past the lab unnoticed.
+IGNORED = [
+    (lambda w, t: w[0] == "description" or w[:2] == ["tunnel", "description"],
+     "a label only"),
+    (lambda w, t: w[:2] == ["tunnel", "select"] and w[2:] == ["none"], "leaves tunnel mode"),
+    (lambda w, t: w[:5] == ["ip", "tunnel", "tcp", "mss", "limit"],
+     "TCP MSS clamp on the RTX: the lab's pings carry no TCP SYN, so it changes nothing they see"),
+    (lambda w, t: w[:4] == ["ip", "route", "default", "gateway"],
+     "the IPv4 Internet route (DS-Lite/MAP-E/PPPoE): not the VPS tunnel; the lab has no IPv4 Internet"),
+    (lambda w, t: w[:2] == ["ip", "filter"],
+     "IPv4 filters of the Internet default route (`ip route default ... filter`): the tunnel carries IPv4 "
+     "to the VPS by its own route"),
+    (lambda w, t: w[:3] == ["ipsec", "ike", "keepalive"] and w[3:4] == ["log"], "syslog verbosity only"),
+]
+
+
+def ignored(w, current_tunnel):
+    for pred, reason in IGNORED:
+        if pred(w, current_tunnel):
+            return reason
+    return None
+
+
+# ---------------------------------------------------------------- RTX IPv6 filters (CR ch. 8)
+PROTO_NUM = {"esp": 50, "ah": 51, "udp": 17, "tcp": 6, "icmp6": 58, "ipv6-icmp": 58, "gre": 47}
+
+
+def parse_filter(w, where):
+    """`ipv6 filter N ACTION SRC [DST [PROTO [SPORT [DPORT]]]]` (omitted fields are `*`)."""
+    f = (w[3:] + ["*"] * 6)[:6]
+    action = f[0]
+    if not re.fullmatch(r"(pass|reject)(-log|-nolog)?|restrict(-log|-nolog)?", action):
+        raise TranslateError(f"{where}: filter action {action!r} not understood")
+    return {"action": action.split("-")[0], "src": f[1], "dst": f[2], "proto": f[3], "sport": f[4], "dport": f[5],
+            "where": where}
+
+
+def addr_match(spec, addr):
+    if spec == "*":
+        return True
+    a = ipaddress.ip_address(addr)
+    for part in spec.split(","):
+        try:
+            if "-" in part:
+                lo, hi = (ipaddress.ip_address(x) for x in part.split("-", 1))
+                if lo <= a <= hi:
+                    return True
+            elif ipaddress.ip_network(part, strict=False).version == a.version and a in ipaddress.ip_network(part, strict=False):
+                return True
+        except ValueError:
+            raise TranslateError(f"filter address {spec!r} not understood")
+    return False
+
+
+def proto_match(spec, proto):
+    if spec == "*":
+        return True
+    for part in spec.split(","):
+        if part == proto or (part.isdigit() and int(part) == PROTO_NUM.get(proto)):
+            return True
+        if part not in PROTO_NUM and not part.isdigit() and part not in ("tcpflag", "tcpfin", "tcprst", "tcpsyn",
+                                                                          "established", "icmp6-error", "icmp6-info"):
+            raise TranslateError(f"filter protocol {spec!r} not understood")
+    return False
+
+
+def port_match(spec, port):
+    if spec == "*" or port is None:
+        return True
+    for part in spec.split(","):
+        if "-" in part:
+            lo, hi = part.split("-", 1)
+            if (int(lo) if lo else 0) <= port <= (int(hi) if hi else 65535):
+                return True
+        elif part.isdigit():
+            if int(part) == port:
+                return True
+        else:
+            raise TranslateError(f"filter port {spec!r} not understood")
+    return False
+
+
+def admitted(filters, order, src, dst, proto, sport=None, dport=None):
+    """(True/False/None, filter number): the first defined filter of the list that matches decides;
+    None = no filter defined in this text matched."""
+    for n in order:
+        f = filters.get(n)
+        if f is None:
+            continue
+        if (addr_match(f["src"], src) and addr_match(f["dst"], dst) and proto_match(f["proto"], proto)
+                and port_match(f["sport"], sport) and port_match(f["dport"], dport)):
+            return f["action"] == "pass", n
+    return None, None
+
+
+def check_wan_filters(st, local, remote, notes):
+    """The RTX must admit IKE (UDP 500) and ESP from the VPS on the WAN's `secure filter in` list."""
+    lists = st["secure_in"]
+    if not lists:
+        notes.append("no `ipv6 IF secure filter in` line: the WAN is assumed unfiltered (nothing to check)")
+        return
+    for ifname, order in lists.items():
+        undefined = [n for n in order if n not in st["filters6"]]
+        for what, proto, sport, dport in (("ESP", "esp", None, None), ("IKE (UDP 500)", "udp", 500, 500)):
+            ok, n = admitted(st["filters6"], order, remote, local, proto, sport, dport)
+            if ok is None:
+                raise TranslateError(
+                    f"RTX_FILTER: `ipv6 {ifname} secure filter in` does not admit {what} from the VPS {remote} "
+                    f"to {local}: no filter defined in this text matches (list {' '.join(map(str, order))}"
+                    + (f"; {' '.join(map(str, undefined))} are the router's existing filters, not in this text" if undefined else "")
+                    + ")")
+            if not ok:
+                raise TranslateError(f"RTX_FILTER: `ipv6 {ifname} secure filter in` rejects {what} from the VPS "
+                                     f"{remote} at filter {n} ({st['filters6'][n]['where']})")
+            notes.append(f"{ifname} secure filter in admits {what} from the VPS at filter {n}")
+        if undefined:
+            notes.append(f"filters {' '.join(map(str, undefined))} on {ifname} are not defined in this text "
+                         "(the router's existing ones); assumed not to match IKE/ESP from the VPS")
 
 
 def parse_ike(w, g, where):
@@ -203,9 +339,12 @@ def parse_ike(w, g, where):
             if w[5] != "2":
                 raise TranslateError(f"{where}: `child-exchange type 1` (Yamaha legacy rekeying) is not emulated")
             g(int(w[4]))["child_exchange"] = 2
+        elif key == "negotiate-strictly" and len(w) == 5 and w[4] in ("on", "off"):
+            # CR §15.25: off (default) = an IKEv1 responder accepts any algorithm it supports
+            g(int(w[3]))["negotiate_strictly"] = w[4] == "on"
         elif key in ("negotiation", "payload", "always-on",
                      "retry", "restrict-dangling-sa", "log", "send", "backward-compatibility",
-                     "negotiate-strictly", "auth", "xauth", "queue", "mode-cfg", "license-key",
+                     "auth", "xauth", "queue", "mode-cfg", "license-key",
                      "esp-encapsulation", "nat-traversal"):
             raise TranslateError(f"{where}: `ipsec ike {key}` is understood by the RTX but not emulated by the lab")
         else:
@@ -249,6 +388,10 @@ def translate(text, ts_mode="lan"):
     if gwc["remote_address"] == "any":
         raise TranslateError("`remote address any` is not emulated")
 
+    check_wan_filters(st, gwc["local_address"], gwc["remote_address"], notes)
+    for line in st["ignored"]:
+        notes.append(f"ignored {line}")
+
     enc = ENC[gwc.get("encryption", "3des-cbc")]  # RTX default 3des-cbc
     hsh = HASH[gwc.get("hash", "sha")]  # RTX default sha
     groups = gwc.get("group", ["modp1024"])  # RTX default modp1024
@@ -270,6 +413,21 @@ def translate(text, ts_mode="lan"):
         esp = f"{esp_enc}-{esp_integ}"
     if pfs:
         esp += f";{p2_group}" if (version == 1 or limitation) else ""
+    refresh = st["auto_refresh"] is True and st["auto_refresh_gw"].get(gid, True)
+    if version == 1 and not gwc.get("negotiate_strictly", False):
+        # CR §15.25: without `negotiate-strictly on` an IKEv1 responder accepts any algorithm it supports.
+        # One libreswan conn cannot propose only the configured suite yet accept others, so: when this RTX
+        # never initiates, accept every supported suite (configured first); when it initiates, propose and
+        # accept only the configured suite (stricter than the manual as a responder; see README).
+        if not refresh:
+            ike = ",".join(dict.fromkeys([ike] + [f"{e}-{h};{d}" for e in RTX_ALL_ENC for h in RTX_ALL_HASH
+                                                  for d in RTX_ALL_GROUPS]))
+            pfs_dh = f";{p2_group}" if pfs else ""
+            esp = ",".join(dict.fromkeys([esp] + [f"{e}-{h}{pfs_dh}" for e in RTX_ALL_ENC for h in RTX_ALL_HASH]))
+            notes.append("IKEv1 without negotiate-strictly, RTX never initiates: accepting every supported suite (CR §15.25)")
+        else:
+            notes.append("IKEv1 without negotiate-strictly but the RTX initiates: configured suite only "
+                         "(the real RTX would also accept others as a responder)")
 
     lan_nets = collapse([l[1].network for l in lans])
     tun_routes = collapse([n for n, t in routes if t == tun["n"]])
@@ -294,7 +452,6 @@ def translate(text, ts_mode="lan"):
             left_nets, right_nets = lan_nets, tun_routes
             notes.append("IKEv2 traffic selectors emulated as LAN networks <=> networks routed into the tunnel")
 
-    refresh = st["auto_refresh"] is True and st["auto_refresh_gw"].get(gid, True)
     ka = gwc.get("keepalive", {"switch": "auto", "method": None, "interval": 10, "count": 6})
     if ka["switch"] != "on" and ka["switch"] != "auto" and ka["switch"] != "off":
         raise TranslateError(f"keepalive switch {ka['switch']!r}")

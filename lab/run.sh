@@ -1,7 +1,7 @@
 #!/bin/bash
 # IPsec lab: bash lab/run.sh [scenario-dir ...]   (no argument: lab/fixtures/*)
 #
-# Boots ONE user-mode-linux guest (a 6.1 kernel with ESP; the host kernel has none), runs every
+# Boots user-mode-linux guests (LAB_GUESTS, default one per core) (a 6.1 kernel with ESP; the host kernel has none), runs every
 # scenario in it (two network namespaces "vps" and "rtx" joined by a veth pair, a real IKE + ESP tunnel
 # between libreswan/strongSwan daemons) and prints one line per scenario:
 #   PASS name            |  FAIL name: reason
@@ -29,7 +29,6 @@ for d in "$@"; do
 done
 [ ${#scenarios[@]} -gt 0 ] || die "no scenarios"
 
-[ -n "$GUEST_TIMEOUT" ] || GUEST_TIMEOUT=$((120 + 150 * ${#scenarios[@]}))
 
 bash "$LAB/setup.sh" || die "lab/setup.sh failed"
 
@@ -40,55 +39,73 @@ fi
 
 mkdir -p "$OUT"
 rm -rf "$RUN"
-mkdir -p "$RUN" "$RUN/uml"
+mkdir -p "$RUN"
+# guests run in parallel (UML is single-CPU); each gets every Nth scenario. 768 MiB each.
+GUESTS="${LAB_GUESTS:-$(nproc)}"
+[ "$GUESTS" -ge 1 ] 2>/dev/null || GUESTS=1
+[ "$GUESTS" -le ${#scenarios[@]} ] || GUESTS=${#scenarios[@]}
 # the guest sees the host's / read-only but has its own /tmp and /run: hand it copies of the inputs
-: >"$RUN/scenarios.list"
+for ((g = 0; g < GUESTS; g++)); do mkdir -p "$RUN/g$g/uml"; : >"$RUN/g$g/scenarios.list"; : >"$RUN/g$g/results.txt"; done
 for i in "${!scenarios[@]}"; do
+  g=$((i % GUESTS))
   mkdir -p "$RUN/in/$i"
   cp -a "${scenarios[$i]}/." "$RUN/in/$i/" || die "cannot copy ${scenarios[$i]}"
-  printf '%s\t%s\n' "$RUN/in/$i" "${scenarios[$i]}" >>"$RUN/scenarios.list"
+  printf '%s\t%s\t%s\n' "$i" "$RUN/in/$i" "${scenarios[$i]}" >>"$RUN/g$g/scenarios.list"
 done
-: >"$RUN/results.txt"
+per_guest=$(( (${#scenarios[@]} + GUESTS - 1) / GUESTS ))
+[ -n "$GUEST_TIMEOUT" ] || GUEST_TIMEOUT=$((240 + 600 * per_guest))
 
-# the guest: host / read-only over hostfs, init = guest/init.sh, console to a file, no network device
-LD_PRELOAD="$SHIM" timeout -k 5 "$GUEST_TIMEOUT" linux.uml \
-  mem=768M root=/dev/root rootfstype=hostfs rootflags=/ ro quiet \
-  con0=null,fd:1 con=null ubd0=/dev/null uml_dir="$RUN/uml" umid=lab \
-  init=/bin/sh LAB="$LAB" -- "$LAB/guest/init.sh" </dev/null >"$RUN/console.log" 2>&1 &
-guest=$!
-trap 'kill "$guest" 2>/dev/null' EXIT
-trap 'kill "$guest" 2>/dev/null; exit 130' INT TERM
+# each guest: host / read-only over hostfs, init = guest/init.sh, console to a file, no network device
+pids=()
+for ((g = 0; g < GUESTS; g++)); do
+  LD_PRELOAD="$SHIM" timeout -k 5 "$GUEST_TIMEOUT" linux.uml \
+    mem=768M root=/dev/root rootfstype=hostfs rootflags=/ ro quiet \
+    con0=null,fd:1 con=null ubd0=/dev/null uml_dir="$RUN/g$g/uml" umid=lab$g \
+    init=/bin/sh LAB="$LAB" LABRUN="$RUN/g$g" -- "$LAB/guest/init.sh" </dev/null >"$RUN/g$g/console.log" 2>&1 &
+  pids+=($!)
+done
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; exit 130' INT TERM
 
-# follow the results as the guest writes them
-printed=0
+# follow the results as the guests write them
+declare -A printed
 follow() {
-  local n
-  n=$(wc -l <"$RUN/results.txt")
-  while [ "$printed" -lt "$n" ]; do
-    printed=$((printed + 1))
-    sed -n "${printed}p" "$RUN/results.txt"
+  local g n
+  for ((g = 0; g < GUESTS; g++)); do
+    n=$(wc -l <"$RUN/g$g/results.txt")
+    while [ "${printed[$g]:-0}" -lt "$n" ]; do
+      printed[$g]=$((${printed[$g]:-0} + 1))
+      sed -n "${printed[$g]}p" "$RUN/g$g/results.txt"
+    done
   done
 }
-while kill -0 "$guest" 2>/dev/null; do
+alive() { local p; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
+while alive; do
   follow
   sleep 0.5
 done
-wait "$guest"
-guest_rc=$?
+rcs=()
+for p in "${pids[@]}"; do wait "$p"; rcs+=($?); done
 follow
 
+# scenarios a guest never reported: FAIL with the guest's reason
+for ((g = 0; g < GUESTS; g++)); do
+  while IFS=$'\t' read -r i _copy origin; do
+    name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]+"/scenario.json")).get("name",""))' "$origin" 2>/dev/null)
+    [ -n "$name" ] || name=$(basename "$origin")
+    grep -q -E "^(PASS|FAIL) $name(:|\$)" "$RUN/g$g/results.txt" && continue
+    why="guest ended early (rc=${rcs[$g]})"
+    [ "${rcs[$g]}" = 124 ] && why="guest run exceeded ${GUEST_TIMEOUT}s"
+    grep -h 'GUEST-INIT-FAILED' "$RUN/g$g/console.log" >/dev/null 2>&1 && why="$(grep -h 'GUEST-INIT-FAILED' "$RUN/g$g/console.log" | head -1)"
+    line="FAIL $name: not run: $why (see lab/out/.run/g$g/console.log and lab.log)"
+    echo "$line"; echo "$line" >>"$RUN/g$g/results.txt"
+  done <"$RUN/g$g/scenarios.list"
+done
+
+cat "$RUN"/g*/results.txt >"$RUN/results.txt"
+python3 "$LAB/summary.py" "$RUN" "$(( $(date +%s) - t0 ))"
 pass=$(grep -c '^PASS ' "$RUN/results.txt")
 fail=$(grep -c '^FAIL ' "$RUN/results.txt")
-missing=$(( ${#scenarios[@]} - pass - fail ))
-if [ "$missing" -gt 0 ]; then
-  why="guest ended early (rc=$guest_rc)"
-  [ "$guest_rc" = 124 ] && why="guest run exceeded ${GUEST_TIMEOUT}s"
-  grep -h 'GUEST-INIT-FAILED' "$RUN/console.log" >/dev/null 2>&1 && why="$(grep -h 'GUEST-INIT-FAILED' "$RUN/console.log" | head -1)"
-  for ((i = pass + fail; i < ${#scenarios[@]}; i++)); do
-    echo "FAIL $(basename "${scenarios[$i]}"): not run: $why (see lab/out/.run/console.log, lab/out/.run/lab.log)"
-  done
-  fail=$((fail + missing))
-fi
-echo "lab: ${#scenarios[@]} scenario(s) in $(( $(date +%s) - t0 ))s; logs in lab/out/" >&2
+echo "lab: ${#scenarios[@]} scenario(s), $GUESTS guest(s), $(( $(date +%s) - t0 ))s; logs in lab/out/" >&2
 echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+[ "$fail" -eq 0 ] && [ "$pass" -eq ${#scenarios[@]} ]

@@ -1,7 +1,13 @@
 /**
  * Renders interop-lab scenarios (lab/README.md) from examples/*.plan.json into lab/out/scenarios/.
- * The router and VPS files are the generator's output, unchanged; only their places in the
- * scenario folder differ. The private-NIC route is taken from the generated ifupdown file.
+ *
+ * Two kinds:
+ * - scenarios: the generator's files, unchanged (only their places in the scenario folder differ);
+ *   "up" scenarios must bring the tunnel up and pass every check.
+ * - mutations (`mut-*`): the same files with ONE fault a user could meet, each required to FAIL for its
+ *   own reason (`expectReason`). A lab that passes a mutation is a failing lab.
+ *
+ * The private-NIC route is taken from the generated ifupdown file.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,58 +16,160 @@ import { generate } from '../src/core/generate';
 
 const OUT = 'lab/out/scenarios';
 
+/** Scenario folder path -> content. */
+type Files = Map<string, string>;
+
 interface Scenario {
   readonly name: string;
   /** The plan for the router side and, unless `vpsPlan` is given, for the VPS side. */
-  readonly plan: unknown;
-  /** A different plan for the VPS side: the negative scenarios break one thing on purpose. */
-  readonly vpsPlan?: unknown;
+  readonly plan: Plan;
+  /** A different plan for the VPS side: some negative scenarios break one thing on purpose. */
+  readonly vpsPlan?: Plan;
+  /** scenario.json (lab/README.md "Scenario directory"). */
   readonly meta: Record<string, unknown>;
+  /** A mutation: one fault applied to the placed files; must change something. */
+  readonly mutate?: (files: Files) => void;
 }
 
-const example = (name: string) => JSON.parse(readFileSync(`examples/${name}.plan.json`, 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plans are JSON read from examples/
+type Plan = any;
 
-function withTunnel(plan: ReturnType<typeof example>, change: Record<string, unknown>) {
+const example = (name: string): Plan => JSON.parse(readFileSync(`examples/${name}.plan.json`, 'utf8'));
+
+function withTunnel(plan: Plan, change: Record<string, unknown>): Plan {
   const copy = structuredClone(plan);
   Object.assign(copy.peers[0].tunnel, change);
   return copy;
 }
 
+function withCrypto(plan: Plan, change: Record<string, unknown>): Plan {
+  return withTunnel(plan, { crypto: { ...plan.peers[0].tunnel.crypto, ...change } });
+}
+
+function withHome(plan: Plan, change: Record<string, unknown>): Plan {
+  const copy = structuredClone(plan);
+  Object.assign(copy.home, change);
+  return copy;
+}
+
+function withVps(plan: Plan, change: Record<string, unknown>): Plan {
+  const copy = structuredClone(plan);
+  Object.assign(copy.peers[0].vps, change);
+  return copy;
+}
+
+/** Replace text in the one placed file whose path matches; a mutation that changes nothing is a bug. */
+function edit(files: Files, path: RegExp, from: RegExp | string, to: string): void {
+  const hits = [...files.keys()].filter((p) => path.test(p));
+  if (hits.length !== 1) throw new Error(`mutation: ${hits.length} files match ${path}`);
+  const before = files.get(hits[0]!)!;
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`mutation: ${String(from)} not found in ${hits[0]}`);
+  files.set(hits[0]!, after);
+}
+
 const v1 = example('debian12-libreswan-ikev1');
 const v2 = example('debian12-libreswan-ikev2');
 const ss = example('debian12-strongswan-ikev2');
+// The MAP-E example's VPS is Debian 13; its RTX side (RTX1210, MAP-E, lan1 + lan3) is what this scenario is about.
+const mape = withVps(example('rtx1210-mape-debian13'), { target: 'debian-12' });
+
+// LAN segments that do not aggregate into one network: the VPS needs one selector per segment
+const apart = withHome(v2, {
+  lans: [
+    { interface: 'lan1', address: '192.168.10.1/24' },
+    { interface: 'lan2', address: '172.16.5.1/24' },
+  ],
+});
+// every shell/config metacharacter the plan schema allows in a PSK (it refuses space " ' # ? | > \)
+const METACHAR_PSK = 'Ab1$`;&<(){}[]*!~%^=,.:@+-_/xyz$(id)${HOME}0123';
+
+const UP = { expect: 'up' };
 
 const SCENARIOS: Scenario[] = [
-  { name: 'gen-ikev1-libreswan', plan: v1, meta: { initiator: 'vps', expect: 'up', faults: ['rtx-restart'] } },
+  { name: 'gen-ikev1-libreswan', plan: v1, meta: { ...UP, initiator: 'vps' } },
+  { name: 'gen-ikev1-rtx-initiates', plan: withTunnel(v1, { initiator: 'rtx' }), meta: { ...UP, initiator: 'rtx' } },
   {
     // A route-based RTX most likely proposes 0.0.0.0/0 selectors (rtx-commands.md §2.4, UNVERIFIED):
     // the generated narrowing=yes must let the VPS accept them.
     name: 'gen-ikev2-libreswan-rtx-initiates',
     plan: withTunnel(v2, { initiator: 'rtx' }),
-    meta: { initiator: 'rtx', expect: 'up', faults: ['rtx-restart'], rtxTrafficSelectors: 'any' },
+    meta: { ...UP, initiator: 'rtx', rtxTrafficSelectors: 'any' },
   },
-  { name: 'gen-ikev2-libreswan-vps-initiates', plan: v2, meta: { initiator: 'vps', expect: 'up' } },
-  { name: 'gen-ikev2-strongswan', plan: ss, meta: { initiator: 'vps', expect: 'up', faults: ['rtx-restart'] } },
+  { name: 'gen-ikev2-libreswan-vps-initiates', plan: v2, meta: { ...UP, initiator: 'vps' } },
+  { name: 'gen-ikev2-strongswan', plan: ss, meta: { ...UP, initiator: 'vps' } },
   {
     name: 'gen-ikev2-strongswan-rtx-initiates',
     plan: withTunnel(ss, { initiator: 'rtx' }),
-    meta: { initiator: 'rtx', expect: 'up', rtxTrafficSelectors: 'any' },
+    meta: { ...UP, initiator: 'rtx', rtxTrafficSelectors: 'any' },
   },
+  { name: 'gen-mape-rtx1210', plan: mape, meta: { ...UP, initiator: 'vps' } },
+  { name: 'gen-lans-not-aggregated', plan: apart, meta: { ...UP, initiator: 'vps' } },
+  { name: 'gen-psk-metacharacters', plan: withTunnel(v1, { psk: METACHAR_PSK }), meta: { ...UP, initiator: 'vps' } },
+
+  // ---- mutations: each must FAIL, for the reason named
   {
-    name: 'gen-psk-mismatch',
+    name: 'mut-psk-mismatch',
     plan: v2,
     vpsPlan: withTunnel(v2, { psk: 'ExampleOnly-Another-Key-000000000' }),
     meta: { initiator: 'vps', expect: 'fail', expectReason: 'AUTHENTICATION_FAILED' },
   },
   {
-    name: 'gen-proposal-mismatch',
+    name: 'mut-proposal-mismatch',
     plan: v1,
-    vpsPlan: withTunnel(v1, { crypto: { ...v1.peers[0].tunnel.crypto, espEncryption: 'aes128' } }),
+    vpsPlan: withCrypto(v1, { espEncryption: 'aes128' }),
     meta: { initiator: 'vps', expect: 'fail', expectReason: 'NO_PROPOSAL_CHOSEN' },
+  },
+  {
+    name: 'mut-no-ip-forward',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', mutation: true, expectReason: 'NOT_FORWARDED', checks: ['traffic'] },
+    mutate: (f) => edit(f, /^sysctl\.d\//, /^net\.ipv4\.ip_forward = 1$/m, '# (mutation: ip_forward removed)'),
+  },
+  {
+    name: 'mut-vps-selector-lan1-only',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', mutation: true, expectReason: 'NOT_ENCRYPTED: traffic: lan2', checks: ['traffic'] },
+    mutate: (f) => edit(f, /^ipsec\.d\/.*\.conf$/, /^(\s*rightsubnet=)192\.168\.10\.0\/23$/m, '$1192.168.10.0/24'),
+  },
+  {
+    name: 'mut-nft-wrong-rtx-address',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', mutation: true, expectReason: 'FIREWALL_BLOCKS_IKE', checks: [] },
+    mutate: (f) => edit(f, /^nftables\.d\//, /saddr != 2001:db8:1::1 drop/g, 'saddr != 2001:db8:1::99 drop'),
+  },
+  {
+    name: 'mut-rtx-vps-filters-deleted',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', expectReason: 'RTX_FILTER' },
+    mutate: (f) => edit(f, /^router\.rtx$/, /^ipv6 filter 10200[01] .*\n/gm, ''),
+  },
+  {
+    name: 'mut-rtx-secure-filter-unlisted',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', expectReason: 'RTX_FILTER' },
+    mutate: (f) => edit(f, /^router\.rtx$/, / 102000 102001$/m, ''),
+  },
+  {
+    // IKEv2's first Child SA has no KE payload: only a rekey shows a PFS mismatch
+    name: 'mut-pfs-off-vps',
+    plan: v2,
+    meta: { initiator: 'vps', expect: 'fail', mutation: true, expectReason: 'REKEY_FAILED', checks: ['rekey'] },
+    mutate: (f) => {
+      edit(f, /^ipsec\.d\/.*\.conf$/, /^(\s*)pfs=yes$/m, '$1pfs=no');
+      edit(f, /^ipsec\.d\/.*\.conf$/, /^(\s*esp=aes256-sha2_256);modp2048$/m, '$1');
+    },
+  },
+  {
+    name: 'mut-rtx-unknown-line',
+    plan: v2,
+    // a line the lab can neither emulate nor has a reason to ignore must stop the scenario
+    meta: { initiator: 'vps', expect: 'fail', expectReason: 'not understood by the lab' },
+    mutate: (f) => edit(f, /^router\.rtx$/, /^ipsec auto refresh on$/m, 'ipsec auto refresh on\nip lan2 nat descriptor 1000'),
   },
 ];
 
-function filesOf(plan: unknown): readonly GeneratedFile[] {
+function filesOf(plan: Plan): readonly GeneratedFile[] {
   const bundle = generate(plan);
   if (bundle.files.length === 0) throw new Error(`plan refused: ${bundle.findings.map((f) => `${f.path}: ${f.message.en}`).join('; ')}`);
   return bundle.files;
@@ -76,26 +184,37 @@ function routeFile(files: readonly GeneratedFile[]): { name: string; content: st
   return { name: `route-${routes[0]![2]}`, content: `${routes.map((match) => match[1]).join('\n')}\n` };
 }
 
-function write(dir: string, path: string, content: string) {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), content);
+/** Where each generated VPS file goes in a scenario folder (lab/README.md "Scenario directory"). */
+function placeOf(path: string): string | undefined {
+  if (/^vps\/etc\/(ipsec\.d|swanctl\/conf\.d|sysctl\.d|nftables\.d)\//.test(path)) return path.replace(/^vps\/etc\//, '');
+  const setup = /^vps\/setup\/(iptables\.rules|ip6tables\.rules|ufw-before-mangle\.rules)$/.exec(path);
+  if (setup) return `firewall/${setup[1]}`;
+  return undefined;
+}
+
+function placed(scenario: Scenario): Files {
+  const files: Files = new Map();
+  const routerFiles = filesOf(scenario.plan);
+  const vpsFiles = filesOf(scenario.vpsPlan ?? scenario.plan);
+  files.set('router.rtx', routerFiles.find((file) => file.path === 'router/rtx-config.txt')!.content);
+  for (const file of vpsFiles) {
+    const place = placeOf(file.path);
+    if (place) files.set(place, file.content);
+  }
+  const route = routeFile(vpsFiles);
+  if (route) files.set(route.name, route.content);
+  return files;
 }
 
 rmSync(OUT, { recursive: true, force: true });
 for (const scenario of SCENARIOS) {
   const dir = join(OUT, scenario.name);
-  const routerFiles = filesOf(scenario.plan);
-  const vpsFiles = filesOf(scenario.vpsPlan ?? scenario.plan);
-  write(dir, 'router.rtx', routerFiles.find((file) => file.path === 'router/rtx-config.txt')!.content);
-  for (const file of vpsFiles) {
-    const placed =
-      /^vps\/etc\/ipsec\.d\//.test(file.path) || /^vps\/etc\/swanctl\/conf\.d\//.test(file.path) || /^vps\/etc\/sysctl\.d\//.test(file.path)
-        ? file.path.replace(/^vps\/etc\//, '')
-        : undefined;
-    if (placed) write(dir, placed, file.content);
+  const files = placed(scenario);
+  scenario.mutate?.(files);
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
   }
-  const route = routeFile(vpsFiles);
-  if (route) write(dir, route.name, route.content);
-  write(dir, 'scenario.json', `${JSON.stringify({ name: scenario.name, ...scenario.meta })}\n`);
+  writeFileSync(join(dir, 'scenario.json'), `${JSON.stringify({ name: scenario.name, ...scenario.meta })}\n`);
 }
 console.log(`${SCENARIOS.length} scenarios written to ${OUT}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm, installed from Debian's packages when missing (idempotent, quick
-# when everything is there): Chromium for Playwright, the real IPsec daemons and parsers, a Debian 13
-# chroot for libreswan 5.2 / strongSwan 6.0.1, and the interop lab's user-mode-linux guest.
+# when everything is there): Chromium for Playwright, the real IPsec daemons and parsers, Debian 11 and
+# Debian 13 chroots for libreswan 4.3 / strongSwan 5.9.1 and 5.2 / 6.0.1, and the interop lab's
+# user-mode-linux guest.
 # Never upgrades an installed package. Needs root when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +25,7 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 tools/daemons/install.sh
-tools/daemons/trixie-check.sh setup
+# each a no-op once built (stamp file); the first build downloads a minimal Debian (1–15 min, mirror-bound)
+tools/daemons/suite-check.sh trixie setup
+tools/daemons/suite-check.sh bullseye setup
 bash lab/setup.sh

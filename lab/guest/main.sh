@@ -2,9 +2,11 @@
 # Runs inside the guest (chrooted in the overlay root). Loads the kernel modules the lab needs and
 # hands over to guest/lab.py with the scenario list the host wrote.
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; export PATH
-RUN="$LAB/out/.run"
+RUN="${LABRUN:-$LAB/out/.run}"
 for m in ipv6 af_packet xfrm_algo xfrm_user esp4 esp6 authenc authencesn echainiv seqiv veth dummy \
-         hmac cbc ecb ctr gcm ghash-generic sha512_generic des_generic xcbc cmac drbg jitterentropy_rng; do
+         hmac cbc ecb ctr gcm ghash-generic sha512_generic des_generic xcbc cmac drbg jitterentropy_rng \
+         ip_tables ip6_tables iptable_filter iptable_mangle ip6table_filter xt_policy xt_tcpudp xt_TCPMSS xt_tcpmss \
+         nf_tables nft_xfrm; do
   modprobe "$m" 2>>"$RUN/modprobe.log" || echo "modprobe $m failed" >>"$RUN/modprobe.log"
 done
 ip link set lo up

@@ -5,5 +5,5 @@
  */
 export { generate } from '../core/generate';
 export { defaultPlan, parsePlan } from '../core/plan/parsePlan';
-export { optionAvailability } from '../core/optionAvailability';
+export { availabilityOf, optionAvailability } from '../core/optionAvailability';
 export { aggregateNetworks, formatNetwork, networkOf, parseIpv4Interface } from '../core/net/ipv4';

@@ -4,8 +4,11 @@ import { freshDefaults } from '../../src/ui/form/defaults';
 import { formValuesFrom } from '../../src/ui/form/planForm';
 
 describe('form defaults', () => {
-  it('equal the core’s defaultPlan()', () => {
-    expect(freshDefaults()).toEqual(defaultPlan());
+  it('are the core’s defaultPlan(), delivered by the build plugin, and a fresh copy each time', () => {
+    const first = freshDefaults();
+    expect(first).toEqual(defaultPlan());
+    first.peers[0]!.name = 'changed';
+    expect(freshDefaults().peers[0]!.name).toBe(defaultPlan().peers[0]!.name);
   });
 
   it('restore a stored draft over the defaults, keeping invalid values visible', () => {

@@ -1,5 +1,6 @@
 import type { DhGroup } from '../crypto/algorithms';
 import { bi, type Bilingual } from '../text/bilingual';
+import { has, LIBRESWAN, STRONGSWAN, type Release } from './versions';
 
 export const VPS_TARGETS = ['centos-6', 'centos-7', 'el-8', 'el-9', 'el-10', 'debian-12', 'debian-13', 'ubuntu-22.04', 'ubuntu-24.04'] as const;
 export type VpsTargetId = (typeof VPS_TARGETS)[number];
@@ -20,7 +21,13 @@ export type Ikev1Availability =
 
 export interface LibreswanCaps {
   readonly stack: 'libreswan';
+  /** As shown to the user (may be a range, e.g. RHEL 8's). */
   readonly version: string;
+  /** The real release the version facts (./versions.ts) are asked about: the lowest the row stands for. */
+  readonly release: Release;
+  /** Primary source of `release` (package archive, spec file, vendor notes). */
+  readonly releaseSource: string;
+  /** Derived from `release` (and RHEL 8's keyword patch) by libreswanDialect(). */
   readonly dialect: LibreswanDialect;
   readonly dhGroups: readonly DhGroup[];
   readonly ikev1: Ikev1Availability;
@@ -34,6 +41,9 @@ export interface LibreswanCaps {
 export interface StrongswanCaps {
   readonly stack: 'strongswan';
   readonly version: string;
+  /** The real release the version facts are asked about: the lowest the row stands for. */
+  readonly release: Release;
+  readonly releaseSource: string;
   /** Fedora/EPEL build uses /etc/strongswan and the `strongswan` command (linux-ipsec.md §2.1). */
   readonly swanctlDir: string;
   readonly packages: string;
@@ -62,16 +72,30 @@ export interface VpsTarget {
   readonly unverified: readonly string[];
 }
 
+/** The keyword line a release speaks, from the version facts; RHEL 8 adds its keyword patch. */
+export function libreswanDialect(release: Release, rhelKeywordPatch = false): LibreswanDialect {
+  if (has(release, LIBRESWAN.keywords5)) return 'libreswan5';
+  if (has(release, LIBRESWAN.keywords4)) return rhelKeywordPatch ? 'libreswan4-rhel8' : 'libreswan4';
+  return 'libreswan3';
+}
+
+/** swanctl's systemd unit for a release (renamed in 5.8.0). */
+export const swanctlService = (release: Release): string => (has(release, STRONGSWAN.swanctlUnitRenamed) ? 'strongswan' : 'strongswan-swanctl');
+
 const ALL_DH: readonly DhGroup[] = ['modp1024', 'modp1536', 'modp2048'];
 const NO_DH2: readonly DhGroup[] = ['modp1536', 'modp2048'];
 
+// EPEL 8/9/10 run swanctl as strongswan.service (Fedora spec, linux-ipsec.md S37), so their builds are
+// at least 5.8.0; the exact EPEL versions are UNVERIFIED, and 5.8.0 is the release the facts are asked
+// about (the oldest that unit name allows), which keeps every choice valid on any later build.
 const EPEL_STRONGSWAN: StrongswanCaps = {
   stack: 'strongswan',
   version: 'EPEL',
+  release: '5.8.0',
+  releaseSource: 'UNVERIFIED: lower bound from the strongswan.service unit of the Fedora/EPEL spec (linux-ipsec.md S37)',
   swanctlDir: '/etc/strongswan/swanctl',
   packages: 'strongswan',
-  // Since 5.8.0 the swanctl unit is strongswan.service (the starter one became strongswan-starter).
-  service: 'strongswan',
+  service: swanctlService('5.8.0'),
   dhGroups: ALL_DH,
   notes: ['From EPEL; exact version UNVERIFIED. Fedora/EPEL paths: /etc/strongswan/swanctl, command `strongswan`.'],
 };
@@ -80,16 +104,20 @@ const EPEL_STRONGSWAN: StrongswanCaps = {
 const EPEL7_STRONGSWAN: StrongswanCaps = {
   ...EPEL_STRONGSWAN,
   version: '5.7 (EPEL 7)',
-  service: 'strongswan-swanctl',
+  release: '5.7.0',
+  releaseSource: 'UNVERIFIED: EPEL 7 carried the 5.7 line (linux-ipsec.md §2.1); 5.7.0 is its lowest release',
+  service: swanctlService('5.7.0'),
   notes: ['EPEL 7 version and unit name UNVERIFIED (5.7.x, before upstream renamed strongswan-swanctl.service in 5.8.0).'],
 };
 
-const debianStrongswan = (version: string): StrongswanCaps => ({
+const debianStrongswan = (release: Release, releaseSource: string): StrongswanCaps => ({
   stack: 'strongswan',
-  version,
+  version: release,
+  release,
+  releaseSource,
   swanctlDir: '/etc/swanctl',
   packages: 'charon-systemd strongswan-swanctl',
-  service: 'strongswan',
+  service: swanctlService(release),
   dhGroups: ALL_DH,
   notes: [],
 });
@@ -104,7 +132,9 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '3.15',
-        dialect: 'libreswan3',
+        release: '3.15',
+        releaseSource: 'UNVERIFIED build: RHEL 6.8+ core carries libreswan 3.15 (spec Version: 3.15, Release: 7.3; linux-ipsec.md S28)',
+        dialect: libreswanDialect('3.15'),
         dhGroups: ALL_DH,
         ikev1: 'default',
         sha1: true,
@@ -128,7 +158,9 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '3.25',
-        dialect: 'libreswan3',
+        release: '3.25',
+        releaseSource: 'CentOS 7.7–7.9: spec 3.25-8.1 "rhel-7.7.z"; a 7.9 host reports "Libreswan 3.25" (linux-ipsec.md S16, S27)',
+        dialect: libreswanDialect('3.25'),
         dhGroups: ALL_DH,
         ikev1: 'default',
         sha1: true,
@@ -153,7 +185,10 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '4.x (RHEL 8 patched)',
-        dialect: 'libreswan4-rhel8',
+        release: '4.9',
+        releaseSource:
+          'RHEL 8.8 rebased to 4.9 (Rocky 8.8 release notes); CentOS Stream 8 ends at 4.12-2.el8.3 (linux-ipsec.md S22, S17). 4.9 is the lower bound',
+        dialect: libreswanDialect('4.9', true),
         dhGroups: ALL_DH,
         ikev1: 'default',
         sha1: true,
@@ -178,7 +213,9 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '4.12',
-        dialect: 'libreswan4',
+        release: '4.12',
+        releaseSource: 'RHEL 9.4: 4.12 (9.0: 4.6, 9.2: 4.9, both out of support; linux-ipsec.md S21)',
+        dialect: libreswanDialect('4.12'),
         dhGroups: NO_DH2,
         ikev1: 'unavailable',
         sha1: false,
@@ -203,7 +240,9 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '5.x',
-        dialect: 'libreswan5',
+        release: '5.0',
+        releaseSource: 'UNVERIFIED: EL10 carries the 5.x line (linux-ipsec.md §1.1); 5.0 is its lower bound',
+        dialect: libreswanDialect('5.0'),
         dhGroups: NO_DH2,
         ikev1: 'unavailable',
         sha1: false,
@@ -228,14 +267,16 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '4.10',
-        dialect: 'libreswan4',
+        release: '4.10',
+        releaseSource: 'Debian 12: 4.10-2+deb12u1 (apt-cache policy libreswan, bookworm)',
+        dialect: libreswanDialect('4.10'),
         dhGroups: NO_DH2,
         ikev1: 'needs-policy',
         sha1: true,
         verify: true,
         notes: ['Debian ships ipsec.service disabled and ikev1-policy=drop.'],
       },
-      strongswan: debianStrongswan('5.9.8'),
+      strongswan: debianStrongswan('5.9.8', 'Debian 12: 5.9.8-5+deb12u6 (apt-cache policy strongswan-charon, bookworm)'),
     },
     defaultStack: 'strongswan',
     legacyCrypto: false,
@@ -253,14 +294,16 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '5.2',
-        dialect: 'libreswan5',
+        release: '5.2',
+        releaseSource: 'Debian 13: 5.2-2.2 (dpkg-query in the trixie chroot)',
+        dialect: libreswanDialect('5.2'),
         dhGroups: NO_DH2,
         ikev1: 'needs-policy',
         sha1: true,
         verify: false,
         notes: [],
       },
-      strongswan: debianStrongswan('6.0.1'),
+      strongswan: debianStrongswan('6.0.1', 'Debian 13: 6.0.1-6+deb13u7 (the .debs apt-get download fetches in the trixie chroot)'),
     },
     defaultStack: 'strongswan',
     legacyCrypto: false,
@@ -278,14 +321,16 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '3.32',
-        dialect: 'libreswan3',
+        release: '3.32',
+        releaseSource: 'Ubuntu 22.04: 3.32-3ubuntu3 [universe] (packages.ubuntu.com/jammy/libreswan; linux-ipsec.md S24)',
+        dialect: libreswanDialect('3.32'),
         dhGroups: NO_DH2,
         ikev1: 'default',
         sha1: true,
         verify: true,
         notes: ['In universe; built without DH2 (Debian rules never set USE_DH2).'],
       },
-      strongswan: debianStrongswan('5.9.5'),
+      strongswan: debianStrongswan('5.9.5', 'Ubuntu 22.04: 5.9.5-2ubuntu2.7 (packages.ubuntu.com/jammy/libstrongswan; linux-ipsec.md S25)'),
     },
     defaultStack: 'strongswan',
     legacyCrypto: false,
@@ -303,14 +348,16 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       libreswan: {
         stack: 'libreswan',
         version: '4.14',
-        dialect: 'libreswan4',
+        release: '4.14',
+        releaseSource: 'Ubuntu 24.04: 4.14-1ubuntu2 [universe] (packages.ubuntu.com/noble/libreswan; linux-ipsec.md S24)',
+        dialect: libreswanDialect('4.14'),
         dhGroups: NO_DH2,
         ikev1: 'needs-policy',
         sha1: true,
         verify: true,
         notes: ['ikev1-policy default on Ubuntu 4.14 is UNVERIFIED; `ikev1-policy=accept` is written (harmless if already accepted).'],
       },
-      strongswan: debianStrongswan('5.9.13'),
+      strongswan: debianStrongswan('5.9.13', 'Ubuntu 24.04: 5.9.13-2ubuntu4.24.04.4 (packages.ubuntu.com/noble/libstrongswan; linux-ipsec.md S25)'),
     },
     defaultStack: 'strongswan',
     legacyCrypto: false,

@@ -1,17 +1,22 @@
 import { createContext, useContext } from 'react';
 import type { Bilingual, Language } from '../../core/index';
+import { readInlineDictionary } from '../boot/inlineDictionary';
 import type { MessageKey } from './ja';
 
 export type { MessageKey };
 
 type Dictionary = Readonly<Record<MessageKey, string>>;
 
-/** Each language is its own chunk, loaded before the first render: a visitor fetches only theirs. */
+/**
+ * Each language is its own chunk, loaded before the first render: a visitor fetches only theirs.
+ * The built page carries them inline (src/ui/boot/inlineDictionary.ts), so no chunk is needed there.
+ */
 const DICTIONARIES: Partial<Record<Language, Dictionary>> = {};
 
 export async function loadDictionary(language: Language): Promise<void> {
   if (DICTIONARIES[language]) return;
-  DICTIONARIES[language] = language === 'ja' ? (await import('./ja')).ja : (await import('./en')).en;
+  const inline = readInlineDictionary(language) as Dictionary | undefined;
+  DICTIONARIES[language] = inline ?? (language === 'ja' ? (await import('./ja')).ja : (await import('./en')).en);
 }
 
 export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;

@@ -221,6 +221,7 @@ const LIBRESWAN_KEYS = new Set([
   'rightsubnets',
   'narrowing',
   'ikev1-policy',
+  'also',
 ]);
 
 /** libreswan ipsec.conf: sections at column 0, indented key=value with known keys, no stray text. */

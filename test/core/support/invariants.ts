@@ -86,14 +86,20 @@ function neutralLibreswan(proposal: string, withDh: boolean): string {
 }
 
 function readLibreswan(conf: string, secrets: string): Side {
-  const conn = parseLibreswanConf(conf).find((section) => section.header.startsWith('conn '))!.values;
+  const sections = parseLibreswanConf(conf);
+  const base = sections.find((section) => section.header.startsWith('conn '))!;
+  const conn = base.values;
   const v = (key: string) => conn.get(key);
+  // libreswan < 5: one conn per LAN segment, each `also=` the first (buildLibreswanConns).
+  const perSegment = sections
+    .filter((section) => section.values.get('also') === base.header.slice('conn '.length))
+    .map((section) => section.values.get('rightsubnet')!);
   const ikeVersion = v('keyexchange') === 'ikev1' || v('ikev2') === 'no' ? 1 : 2;
   const esp = v('esp') ?? v('phase2alg')!;
   const secret = /^(\S+) (\S+) : PSK "([^"]*)"$/.exec(secrets.trim());
   if (!secret) throw new Error(`secrets line not understood: ${secrets}`);
   if (secret[1] !== v('left') || secret[2] !== v('right')) throw new Error('secrets indices are not left and right');
-  const rightSubnets = v('rightsubnet') ? [v('rightsubnet')!] : v('rightsubnets')!.replace(/[{}]/g, '').split(' ');
+  const rightSubnets = v('rightsubnet') ? [v('rightsubnet')!] : v('rightsubnets') ? v('rightsubnets')!.replace(/[{}]/g, '').split(' ') : perSegment;
   const pfs = v('pfs') === 'yes';
   if (pfs !== esp.includes(';')) throw new Error('esp names a DH group exactly when pfs=yes');
   return {

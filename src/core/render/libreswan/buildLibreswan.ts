@@ -1,4 +1,5 @@
 import type { LibreswanCaps } from '../../caps/targets';
+import { has, LIBRESWAN } from '../../caps/versions';
 import { LIBRESWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
@@ -20,16 +21,61 @@ export function libreswanProposals(rules: LibreswanDialectRules, crypto: CryptoS
   };
 }
 
-/** `conn <name>` for the VPS side: left is the VPS, right the RTX. */
-export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSection {
+/**
+ * The conns for the VPS side: left is the VPS, right the RTX. One `conn <name>` when the home
+ * side is one selector or the release parses a `rightsubnets=` list in any family; otherwise a
+ * base `conn <name>` (never loaded itself: no `auto=`) plus one `conn <name>-<n>` per LAN segment
+ * that includes it with `also=`, since before 5.0 the list is parsed in the IPv6 endpoints' family
+ * and the conn is rejected (LIBRESWAN.subnetListAnyFamily).
+ */
+export function buildLibreswanConns(d: Deployment, caps: LibreswanCaps): ConfSection[] {
+  const base = buildBaseConn(d, caps);
+  const networks = d.homeNetworks.map(formatNetwork);
+  if (networks.length === 1 || has(caps.release, LIBRESWAN.subnetListAnyFamily)) {
+    return [{ header: base.header, entries: [...base.auto, ...base.entries, homeSubnets(networks), ...base.narrowing] }];
+  }
+  return [
+    { header: base.header, entries: [...base.entries, ...base.narrowing] },
+    ...networks.map((network, i) => ({
+      header: `conn ${d.peer.name}-${i + 1}`,
+      entries: [
+        entry(
+          'also',
+          d.peer.name,
+          i === 0 ? `one conn per LAN segment: libreswan ${caps.version} reads a rightsubnets= list in the IPv6 family of the endpoints` : undefined,
+        ),
+        ...base.auto,
+        entry('rightsubnet', network),
+      ],
+    })),
+  ];
+}
+
+/** Names of the conns that are loaded and brought up (not the `also=` base). */
+export function libreswanConnNames(d: Deployment, caps: LibreswanCaps): string[] {
+  const conns = buildLibreswanConns(d, caps);
+  return (conns.length === 1 ? conns : conns.slice(1)).map((conn) => conn.header.slice('conn '.length));
+}
+
+interface BaseConn {
+  readonly header: string;
+  /** `auto=`, which only the loaded conns carry. */
+  readonly auto: readonly ConfEntry[];
+  /** Everything from `type=` to `rightid=`. */
+  readonly entries: readonly ConfEntry[];
+  /** What follows the home selectors. */
+  readonly narrowing: readonly ConfEntry[];
+}
+
+function buildBaseConn(d: Deployment, caps: LibreswanCaps): BaseConn {
   const rules = LIBRESWAN_DIALECTS[caps.dialect];
   const { tunnel } = d.peer;
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
   const { vpsInitiates } = d;
+  const auto = [entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers')];
   const entries: ConfEntry[] = [
-    entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers'),
     entry('type', 'tunnel'),
     ...rules.ikeVersion(crypto.ikeVersion).map(([key, value]) => entry(key, value)),
     entry('authby', 'secret'),
@@ -49,23 +95,22 @@ export function buildLibreswanConn(d: Deployment, caps: LibreswanCaps): ConfSect
       ikev1 ? 'RFC 3706 DPD, answered by the RTX keepalive (dpd)' : 'IKEv2 liveness, answered by the RTX keepalive (rfc4306)',
     ),
   );
-  // IKEv2 ignores dpdtimeout (it uses retransmit-timeout) and warns when it is present.
-  if (ikev1) entries.push(entry('dpdtimeout', tunnel.dpd.timeout));
+  // From 4.7 IKEv2 ignores dpdtimeout (it uses retransmit-timeout) and warns when it is present;
+  // before 4.7 DPD and IKEv2 liveness run only when both are set (LIBRESWAN.dpdDelayAlone).
+  if (ikev1 || !has(caps.release, LIBRESWAN.dpdDelayAlone)) {
+    entries.push(entry('dpdtimeout', tunnel.dpd.timeout, ikev1 ? undefined : `libreswan ${caps.version} runs IKEv2 liveness only when dpdtimeout is set too`));
+  }
   if (rules.dpdAction) entries.push(entry('dpdaction', 'restart'));
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
   entries.push(entry('leftsubnet', vpsSelectorText(d)));
   entries.push(entry('right', d.rtxIpv6));
   if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
-  entries.push(homeSubnets(d));
-  if (!ikev1) {
-    entries.push(entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above'));
-  }
-  return { header: `conn ${d.peer.name}`, entries };
+  const narrowing = ikev1 ? [] : [entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above')];
+  return { header: `conn ${d.peer.name}`, auto, entries, narrowing };
 }
 
-function homeSubnets(d: Deployment): ConfEntry {
-  const networks = d.homeNetworks.map(formatNetwork);
+function homeSubnets(networks: readonly string[]): ConfEntry {
   return networks.length === 1
     ? entry('rightsubnet', networks[0]!, 'the RTX LAN segments as one network where they aggregate')
     : entry('rightsubnets', `{${networks.join(' ')}}`, 'one selector per LAN segment: they do not aggregate');

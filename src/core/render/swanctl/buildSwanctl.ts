@@ -1,3 +1,5 @@
+import type { StrongswanCaps } from '../../caps/targets';
+import { has, STRONGSWAN } from '../../caps/versions';
 import { STRONGSWAN_KEYWORDS, type CryptoSuite } from '../../crypto/algorithms';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork } from '../../net/ipv4';
@@ -15,12 +17,13 @@ export function strongswanProposals(crypto: CryptoSuite): { ike: string; esp: st
 }
 
 /** `/etc/swanctl/conf.d/<name>.conf`: the connection and its secret (linux-ipsec.md §2.2). */
-export function buildSwanctl(d: Deployment): SwanctlNode[] {
+export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[] {
   const { tunnel } = d.peer;
   const { crypto } = d;
   const ikev1 = crypto.ikeVersion === 1;
   const proposals = strongswanProposals(crypto);
   const { vpsInitiates } = d;
+  const trapAndStart = has(caps.release, STRONGSWAN.startActionTrapStart);
   const connection: SwanctlNode[] = [
     setting('version', crypto.ikeVersion),
     setting('local_addrs', d.vpsIpv6),
@@ -34,6 +37,11 @@ export function buildSwanctl(d: Deployment): SwanctlNode[] {
     setting('rekey_time', `${tunnel.ikeLifetime}s`),
     setting('dpd_delay', `${tunnel.dpd.delay}s`),
   );
+  if (vpsInitiates && !trapAndStart) {
+    // Without trap policies (start_action = trap|start needs 5.9.6) a failed first attempt would be
+    // the last one: keep trying.
+    connection.push(note(`strongSwan ${caps.version}: no trap|start before 5.9.6, so retry until the RTX answers`), setting('keyingtries', 0));
+  }
   // dpd_timeout "has no effect on connections using IKE2" (swanctl.conf(5)).
   if (ikev1) connection.push(setting('dpd_timeout', `${tunnel.dpd.timeout}s`));
   connection.push(
@@ -47,8 +55,8 @@ export function buildSwanctl(d: Deployment): SwanctlNode[] {
         setting('esp_proposals', proposals.esp),
         setting('rekey_time', `${tunnel.childLifetime}s`),
         setting('dpd_action', 'restart'),
-        // An always-on site link: start now, and install trap policies so traffic brings it back.
-        setting('start_action', vpsInitiates ? 'trap|start' : 'none'),
+        // An always-on site link: start now, and (from 5.9.6) install trap policies so traffic brings it back.
+        setting('start_action', vpsInitiates ? (trapAndStart ? 'trap|start' : 'start') : 'none'),
         setting('close_action', vpsInitiates ? 'start' : 'none'),
       ]),
     ]),

@@ -1,6 +1,6 @@
 import { libreswanOf, strongswanOf, type Deployment } from '../../derive/deployment';
 import { bi, both } from '../../text/bilingual';
-import { buildLibreswanConn, buildLibreswanSetup } from '../libreswan/buildLibreswan';
+import { buildLibreswanConns, buildLibreswanSetup, libreswanConnNames } from '../libreswan/buildLibreswan';
 import { LIBRESWAN_DIALECTS } from '../libreswan/dialects';
 import { serializeIpsecConf } from '../libreswan/ipsecConf';
 import { buildSwanctl } from '../swanctl/buildSwanctl';
@@ -36,13 +36,15 @@ function libreswanPiece(d: Deployment): VpsPiece {
   const conf = `/etc/ipsec.d/${name}.conf`;
   const secrets = `/etc/ipsec.d/${name}.secrets`;
   const svc = service(d, 'ipsec');
+  // One conn per LAN segment where the release needs it (buildLibreswanConns).
+  const conns = libreswanConnNames(d, caps);
   const verify = caps.verify ? [sh`ipsec verify`] : [];
   verify.push(sh`ipsec status | grep ${name}`, sh`ipsec trafficstatus`, sh`ip -s xfrm state`);
   return {
     files: [
       installedFile(
         conf,
-        serializeIpsecConf([...(setup ? [setup] : []), buildLibreswanConn(d, caps)], header),
+        serializeIpsecConf([...(setup ? [setup] : []), ...buildLibreswanConns(d, caps)], header),
         'libreswan',
         bi('libreswan 接続設定', 'libreswan connection'),
         '0644',
@@ -68,9 +70,13 @@ function libreswanPiece(d: Deployment): VpsPiece {
           sh`ipsec addconn --checkconfig`,
         ],
       },
-      { title: START_TITLE, commands: [svc.enable, svc.restart, sh`timeout 60 ${words(rules.upCommand(name))} || ${NOT_UP_YET}`] },
+      { title: START_TITLE, commands: [svc.enable, svc.restart, ...conns.map((conn) => sh`timeout 60 ${words(rules.upCommand(conn))} || ${NOT_UP_YET}`)] },
     ],
-    rollback: [sh`${cmd('ipsec', 'whack', '--delete', '--name', name)} 2>/dev/null || true`, cmd('rm', '-f', conf, secrets), svc.restart],
+    rollback: [
+      ...conns.map((conn) => sh`${cmd('ipsec', 'whack', '--delete', '--name', conn)} 2>/dev/null || true`),
+      cmd('rm', '-f', conf, secrets),
+      svc.restart,
+    ],
     verify,
   };
 }
@@ -79,7 +85,7 @@ function strongswanPiece(d: Deployment): VpsPiece {
   const caps = strongswanOf(d)!;
   const name = d.peer.name;
   const path = `${caps.swanctlDir}/conf.d/${name}.conf`;
-  const content = serializeSwanctl(buildSwanctl(d), [
+  const content = serializeSwanctl(buildSwanctl(d, caps), [
     `${name}: ${d.plan.router.model} <-> VPS, IPv4 inside IPv6 (strongSwan ${caps.version} swanctl, ${d.target.label.en})`,
     'local = this VPS, remote = the RTX. Holds the pre-shared key: keep it mode 0600.',
   ]);

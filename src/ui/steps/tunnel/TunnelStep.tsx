@@ -45,10 +45,9 @@ export function TunnelStep({ keepPsk, onKeepPsk }: TunnelStepProps) {
     () =>
       PROFILE_IDS.map((id) => {
         if (!plan || !engine) return { id, reason: undefined };
-        const candidate = structuredClone(plan);
-        candidate.peers[0]!.tunnel.crypto = { ...PROFILES[id].suite };
-        const problem = engine.generate(candidate).findings.find((finding) => finding.level === 'error' && finding.path.startsWith(`${CRYPTO}.`));
-        return { id, reason: problem?.message };
+        // Answered from the plan's one derivation (the same the option lists use), not a generation per profile.
+        const patch = Object.fromEntries(Object.entries(PROFILES[id].suite).map(([key, value]) => [`${CRYPTO}.${key}`, value]));
+        return { id, reason: engine.availabilityOf(plan).errorWith(patch, CRYPTO) };
       }),
     [engine, plan],
   );
