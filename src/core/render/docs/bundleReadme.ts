@@ -3,6 +3,7 @@ import type { Finding } from '../../findings';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
 import { topologyReadmeLines } from './topologyReadme';
+import { topologyOf } from '../../derive/topology';
 
 function fileTable(files: readonly GeneratedFile[]): string[] {
   return [
@@ -29,7 +30,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     `# ${peer.name}: ${plan.router.model} ⇄ VPS IPsec (IPv4 over IPv6)`,
     '',
     `- RTX: ${plan.router.model} Rev.${plan.router.firmware}, ${d.rtxIpv6}, LAN ${homes}, tunnel ${peer.tunnel.tunnelId}`,
-    `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${peer.vps.privateInterface} ${vpsNet}`,
+    `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${topologyOf(d).innerInterface} ${vpsNet}`,
     `- IKEv${d.crypto.ikeVersion}: IKE ${d.crypto.ikeEncryption}/${d.crypto.ikeHash}/${d.crypto.dhGroup}, ESP ${d.crypto.espEncryption}/${d.crypto.espIntegrity}, PFS ${d.crypto.pfs ? 'on' : 'off'}`,
     '',
     'このフォルダには事前共有鍵が含まれます。安全な場所に保管し、共有しないでください。',
