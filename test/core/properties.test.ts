@@ -12,6 +12,7 @@ import {
   sysctlGrammarViolations,
 } from './support/grammars';
 import { crossSideViolations } from './support/invariants';
+import { systemGrammarFor } from './support/systemGrammars';
 
 /** Issue budget: at least 10,000 random plans that generate, per CI run (PROPERTY_RUNS overrides locally). */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
@@ -31,7 +32,7 @@ function grammarViolations(files: readonly GeneratedFile[]): string[] {
               ? swanctlGrammarViolations(file.content)
               : file.language === 'sysctl'
                 ? sysctlGrammarViolations(file.content)
-                : [];
+                : (systemGrammarFor(file)?.(file.content) ?? []);
     return bad.map((line) => `${file.path}: ${JSON.stringify(line)}`);
   });
 }
