@@ -55,13 +55,41 @@ done
 per_guest=$(( (${#scenarios[@]} + GUESTS - 1) / GUESTS ))
 [ -n "$GUEST_TIMEOUT" ] || GUEST_TIMEOUT=$((240 + 600 * per_guest))
 
-# each guest: host / read-only over hostfs, init = guest/init.sh, console to a file, no network device
+# Which guest kernel. Debian's UML kernel lacks NF_TABLES_INET, so scenarios with a generated nft file
+# run in QEMU (TCG) with Debian's own kernel: LAB_VM=auto (default) picks qemu when any scenario has
+# nftables.d/; LAB_VM=uml or LAB_VM=qemu forces one.
+VM="${LAB_VM:-auto}"
+if [ "$VM" = auto ]; then
+  VM=uml
+  for d in "${scenarios[@]}"; do [ -d "$d/nftables.d" ] && VM=qemu; done
+fi
+if [ "$VM" = qemu ]; then
+  read -r QKERNEL QINITRD < <(bash "$LAB/qemu-setup.sh" | tail -1) || die "lab/qemu-setup.sh failed"
+  [ -f "$QKERNEL" ] && [ -f "$QINITRD" ] || die "lab/qemu-setup.sh gave no kernel/initrd"
+fi
+C="$LAB/.cache"
+launch() { # G: one guest, console to a file, no network device; the host / read-only, only lab/out writable
+  local g="$1"
+  if [ "$VM" = qemu ]; then
+    share() { echo "-virtfs local,path=$(readlink -f "$1"),mount_tag=$2,security_model=none${3:+,$3}"; }
+    # shellcheck disable=SC2046
+    exec timeout -k 5 "$GUEST_TIMEOUT" qemu-system-x86_64 -accel tcg,thread=multi -cpu max \
+      -smp "$(( $(nproc) / GUESTS > 0 ? $(nproc) / GUESTS : 1 ))" -m 1024 -nodefaults -no-reboot -display none \
+      -serial "file:$RUN/g$g/console.log" -kernel "$QKERNEL" -initrd "$QINITRD" \
+      -append "console=ttyS0 panic=-1 quiet LAB=$LAB LABRUN=$RUN/g$g" \
+      $(share / host readonly=on,multidevs=remap) $(share "$C/modroot" modroot readonly=on) $(share "$C/libreswan" libreswan readonly=on) \
+      $(share "$C/strongswan" strongswan readonly=on) $(share "$OUT" labout) </dev/null >>"$RUN/g$g/console.log" 2>&1
+  else
+    exec env LD_PRELOAD="$SHIM" timeout -k 5 "$GUEST_TIMEOUT" linux.uml \
+      mem=768M root=/dev/root rootfstype=hostfs rootflags=/ ro quiet \
+      con0=null,fd:1 con=null ubd0=/dev/null uml_dir="$RUN/g$g/uml" umid=lab$g \
+      init=/bin/sh LAB="$LAB" LABRUN="$RUN/g$g" -- "$LAB/guest/init.sh" </dev/null >"$RUN/g$g/console.log" 2>&1
+  fi
+}
+echo "lab: ${#scenarios[@]} scenario(s) in $GUESTS $VM guest(s)" >&2
 pids=()
 for ((g = 0; g < GUESTS; g++)); do
-  LD_PRELOAD="$SHIM" timeout -k 5 "$GUEST_TIMEOUT" linux.uml \
-    mem=768M root=/dev/root rootfstype=hostfs rootflags=/ ro quiet \
-    con0=null,fd:1 con=null ubd0=/dev/null uml_dir="$RUN/g$g/uml" umid=lab$g \
-    init=/bin/sh LAB="$LAB" LABRUN="$RUN/g$g" -- "$LAB/guest/init.sh" </dev/null >"$RUN/g$g/console.log" 2>&1 &
+  launch "$g" &
   pids+=($!)
 done
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT

@@ -103,6 +103,8 @@ const SCENARIOS: Scenario[] = [
     plan: withTunnel(ss, { initiator: 'rtx' }),
     meta: { ...UP, initiator: 'rtx', rtxTrafficSelectors: 'any' },
   },
+  // Debian 13's libreswan 5.2, run from the trixie chroot tools/daemons/trixie-check.sh builds
+  { name: 'gen-debian13-libreswan', plan: withVps(v2, { target: 'debian-13' }), meta: { ...UP, initiator: 'vps', vpsStack: 'trixie' } },
   { name: 'gen-mape-rtx1210', plan: mape, meta: { ...UP, initiator: 'vps' } },
   { name: 'gen-lans-not-aggregated', plan: apart, meta: { ...UP, initiator: 'vps' } },
   { name: 'gen-psk-metacharacters', plan: withTunnel(v1, { psk: METACHAR_PSK }), meta: { ...UP, initiator: 'vps' } },

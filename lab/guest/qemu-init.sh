@@ -17,10 +17,10 @@ $BB mount -t tmpfs -o mode=755 tmpfs /l/rw || fail tmpfs
 $BB mkdir -p /l/rw/upper /l/rw/work
 $BB mount -t overlay overlay -o "lowerdir=/l/modroot:/l/libreswan:/l/strongswan:/l/host,upperdir=/l/rw/upper,workdir=/l/rw/work" /r \
   || fail "overlay mount"
-$BB mount -t proc proc /r/proc
-$BB mount -t sysfs sysfs /r/sys
-$BB mount -t devtmpfs devtmpfs /r/dev
-$BB mount -t tmpfs -o mode=755 tmpfs /r/run
 $BB mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288 labout "/r$LAB/out" || fail "9p mount of lab/out"
 echo /usr/sbin/modprobe >/proc/sys/kernel/modprobe
-exec $BB switch_root /r /bin/sh -c "/bin/sh '$LAB/guest/main.sh'; /bin/busybox sync; /bin/busybox poweroff -f"
+# proc, sys and dev again after the switch: the host's own /proc, seen through the 9p share, must not
+# show through (iproute2 needs this kernel's /proc/self/ns/net)
+exec $BB switch_root /r /bin/sh -c "/bin/busybox mount -t proc proc /proc; /bin/busybox mount -t sysfs sysfs /sys; \
+  /bin/busybox mount -t devtmpfs devtmpfs /dev; /bin/busybox mount -t tmpfs -o mode=755 tmpfs /run; \
+  ls -l /proc/self/ns/net >/dev/console 2>&1; /bin/sh '$LAB/guest/main.sh'; /bin/busybox sync; /bin/busybox poweroff -f"

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,34 @@ describe('npm run import-rtx', { timeout: 300_000 }, () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('no such file (ENOENT)');
     expect(result.stderr).not.toContain('internal error');
+  });
+});
+
+describe('npm run generate -- --rtx-config', { timeout: 300_000 }, () => {
+  const generateCli = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('refuses a plan that reuses the router’s numbers, with the line, and writes the minimal lines otherwise', () => {
+    const dir = tmp();
+    const refused = generateCli(
+      '--plan',
+      'examples/seed.plan.json',
+      '--rtx-config',
+      'test/import/fixtures/rtx830-dslite-pppoe-l2tp.txt',
+      '--out',
+      join(dir, 'refused'),
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^peers\.0\.tunnel\.tunnelId: .*tunnel 2 is already in use on the router, line 10/m);
+    const plan = JSON.parse(readFileSync('examples/seed.plan.json', 'utf8'));
+    Object.assign(plan.peers[0].tunnel, { tunnelId: 3, gatewayId: 2, policyId: 2 });
+    plan.home.filters.inbound = [101000, 101001, 101002, 102000];
+    plan.home.filters.vpsFilterBase = 102001;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const ok = generateCli('--plan', join(dir, 'plan.json'), '--rtx-config', 'test/import/fixtures/rtx830-dslite-pppoe-l2tp.txt', '--out', join(dir, 'out'));
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('info: router line 19: ');
+    const config = readFileSync(join(dir, 'out', 'router', 'rtx-config.txt'), 'utf8');
+    expect(config).toContain('ipv6 lan2 secure filter in 101000 101001 101002 102000 102001\n');
+    expect(config).not.toContain('ip lan1 address');
   });
 });

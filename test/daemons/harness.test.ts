@@ -1,4 +1,4 @@
-// Runs the hand-written fixtures through tools/daemons/check.mjs (real libreswan 4.10 pluto,
+// Runs the hand-written fixtures through tools/daemons/check.ts (real libreswan 4.10 pluto,
 // strongSwan 5.9.8 charon, nft, iptables, netplan, sysctl) and checks ok/!ok AND the reason.
 // Skipped only when the tools are missing AND process.env.CI is unset; in CI a missing tool fails.
 import { existsSync, readFileSync } from 'node:fs';

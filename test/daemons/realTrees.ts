@@ -3,7 +3,7 @@ import { compareReleases, type Release } from '../../src/core/caps/versions';
 
 /**
  * The real daemon builds the tests can run, one Debian generation each (tools/daemons):
- * bookworm's are unpacked by install.sh and driven by check.mjs; bullseye and trixie are
+ * bookworm's are unpacked by install.sh and driven by check.ts; bullseye and trixie are
  * debootstrap chroots driven by suite-check.sh.
  */
 export const REAL_TREES = [

@@ -1,4 +1,4 @@
-// Helper for tests: run tools/daemons/check.mjs (real Debian 12 parsers/daemons) on files.
+// Helper for tests: run tools/daemons/check.ts (real Debian 12 parsers/daemons) on files.
 //
 //   const dir = writeBundle([{ path: 'etc/ipsec.d/vps-rtx.conf', content }]);
 //   const r = runDaemonCheck('libreswan', [join(dir, 'etc/ipsec.d/vps-rtx.conf'), secrets, '2001:db8:1::1']);
@@ -25,7 +25,7 @@ export interface DaemonCheckResult {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(HERE, '..', '..');
-export const CHECK_SCRIPT = join(REPO_ROOT, 'tools', 'daemons', 'check.mjs');
+export const CHECK_SCRIPT = join(REPO_ROOT, 'tools', 'daemons', 'check.ts');
 export const DAEMONS_CACHE = process.env.DAEMONS_CACHE ?? join(REPO_ROOT, 'tools', 'daemons', '.cache');
 
 /**
@@ -33,10 +33,12 @@ export const DAEMONS_CACHE = process.env.DAEMONS_CACHE ?? join(REPO_ROOT, 'tools
  * ip(6)tables-restore). Never throws: a crash/timeout is reported as ok:false with the reason.
  */
 export function runDaemonCheck(kind: DaemonCheckKind, args: string[], opts: { timeoutMs?: number } = {}): DaemonCheckResult {
-  const r = spawnSync(process.execPath, [CHECK_SCRIPT, kind, ...args], {
+  // TypeScript run by tsx (resolved from the repository, whatever the caller's cwd).
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CHECK_SCRIPT, kind, ...args], {
+    cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 120_000,
-    killSignal: 'SIGTERM', // check.mjs cleans up its netns/daemons on SIGTERM
+    killSignal: 'SIGTERM', // check.ts cleans up its netns/daemons on SIGTERM
     maxBuffer: 64 * 1024 * 1024,
   });
   const stdout = r.stdout ?? '';
@@ -50,7 +52,7 @@ export function runDaemonCheck(kind: DaemonCheckKind, args: string[], opts: { ti
   return {
     ok: false,
     tool: kind,
-    details: `check.mjs produced no JSON (status ${r.status}, signal ${r.signal}` + `${r.error ? `, error ${r.error.message}` : ''})\n${r.stderr ?? ''}`,
+    details: `check.ts produced no JSON (status ${r.status}, signal ${r.signal}` + `${r.error ? `, error ${r.error.message}` : ''})\n${r.stderr ?? ''}`,
     log: stdout,
   };
 }

@@ -13,7 +13,7 @@ import { daemonsAvailable, removeBundle, runDaemonCheck, writeBundle } from './r
 /**
  * Each target's files loaded into the real build nearest to the release its row names
  * (test/daemons/realTrees.ts): libreswan 4.3 / strongSwan 5.9.1 (Debian 11 chroot), 4.10 / 5.9.8
- * (Debian 12, check.mjs), 5.2 / 6.0.1 (Debian 13 chroot). Two plans per target and stack: IKEv2 with
+ * (Debian 12, check.ts), 5.2 / 6.0.1 (Debian 13 chroot). Two plans per target and stack: IKEv2 with
  * LAN segments that do not aggregate (one selector each), and IKEv1 with one segment. The chroots
  * come from `tools/daemons/suite-check.sh SUITE setup` (scripts/system-deps.sh runs it); a missing
  * one fails in CI.

@@ -15,7 +15,7 @@
 # A second `setup` is a no-op (stamp file .ready).
 #
 # Output: the raw daemon output + a final "RESULT ok|FAIL" line (no JSON; it is a manual check).
-# Same isolation as check.mjs: a throw-away netns with only lo + LEFT_IPV6 (2001:db8::/32).
+# Same isolation as check.ts: a throw-away netns with only lo + LEFT_IPV6 (2001:db8::/32).
 set -euo pipefail
 SUITE="${1:-}"; shift || true
 case "$SUITE" in

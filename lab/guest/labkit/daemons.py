@@ -55,9 +55,11 @@ class Daemon:
 class Pluto(Daemon):
     kind = "libreswan"
 
-    def __init__(self, ctx, ns, d, conf, secrets, ipsecdir):
+    def __init__(self, ctx, ns, d, conf, secrets, ipsecdir, root=None):
         super().__init__(ctx, ns, d)
         self.conf, self.secrets, self.ipsecdir = conf, secrets, ipsecdir
+        # another Debian release's libreswan: run inside its chroot (stacks.py makes the paths visible there)
+        self.pre = ["chroot", root] if root else []
         self.ctl = os.path.join(self.run, "pluto.ctl")
         self.log = os.path.join(d, "pluto.log")
 
@@ -70,8 +72,8 @@ class Pluto(Daemon):
         nss = os.path.join(self.d, "nss")
         shutil.rmtree(nss, ignore_errors=True)
         os.makedirs(nss)
-        self.ctx.sh(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], quiet=True)
-        cmd = ["ip", "netns", "exec", self.ns, f"{LIBEXEC}/pluto", "--config", self.conf, "--secretsfile", self.secrets,
+        self.ctx.sh(self.pre + ["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], quiet=True)
+        cmd = ["ip", "netns", "exec", self.ns] + self.pre + [f"{LIBEXEC}/pluto", "--config", self.conf, "--secretsfile", self.secrets,
                "--rundir", self.run, "--nssdir", nss, "--ipsecdir", self.ipsecdir, "--logfile", self.log, "--nofork"]
         self.ctx.log("$ " + " ".join(cmd))
         self.proc = subprocess.Popen(cmd, stdout=open(os.path.join(self.d, "pluto.stdout"), "a"), stderr=subprocess.STDOUT)
@@ -83,7 +85,7 @@ class Pluto(Daemon):
         self.ctx.log(f"{self.ns}: pluto running, connections loaded")
 
     def whack(self, *args, timeout=40, quiet=True):
-        return self.ctx.sh([f"{LIBEXEC}/whack", "--ctlsocket", self.ctl, *args], ns=self.ns, check=False,
+        return self.ctx.sh(self.pre + [f"{LIBEXEC}/whack", "--ctlsocket", self.ctl, *args], ns=self.ns, check=False,
                            quiet=quiet, timeout=timeout)
 
     def conns_loaded(self):
@@ -121,10 +123,25 @@ class Pluto(Daemon):
         names = sorted(set(self._serials(self.CHILD_RX).values()))
         if not names:
             raise ScenarioFail(f"{self.ns}: no established Child SA to rekey")
+        if re.search(r"STATE_(MAIN|QUICK)_", self.status()[2]):
+            return self._rekey_ikev1(what, names)
         for name in names:
             rc, out = self.whack("--asynchronous", f"--rekey-{what}", "--name", name, timeout=40, quiet=False)
             if rc != 0:
                 raise ScenarioFail(f"REKEY_FAILED: {self.ns} whack --rekey-{what} --name {name}: rc={rc} {out.strip()[-200:]}")
+
+    def _rekey_ikev1(self, what, names):
+        """libreswan 4.x: "cannot force rekey of IKEv1 connection". A Child (phase 2) rekey = a new Quick
+        Mode under the existing ISAKMP SA (`--initiate` on an established conn does exactly that, with a
+        fresh PFS exchange); an IKE (phase 1) rekey = delete the ISAKMP SA (its IPsec SAs stay) and
+        initiate, which runs a new Main Mode."""
+        if what == "ike":
+            for serial in sorted(self.ike_serials()):
+                self.whack("--deletestate", str(serial), timeout=40, quiet=False)
+        for name in names:
+            rc, out = self.whack("--asynchronous", "--initiate", "--name", name, timeout=40, quiet=False)
+            if rc != 0:
+                raise ScenarioFail(f"REKEY_FAILED: {self.ns} whack --initiate --name {name}: rc={rc} {out.strip()[-200:]}")
 
     def rekey_child(self):
         self._rekey("ipsec")

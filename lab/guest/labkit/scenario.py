@@ -9,7 +9,7 @@ import sys
 import time
 import traceback
 
-from . import checks, firewall, topology, vpsfiles
+from . import checks, firewall, stacks, topology, vpsfiles
 from .base import LAB, OUT, T_FAIL, T_GRACE, T_UP, POLL, ScenarioFail, Shell, now
 from .daemons import Charon, Pluto
 from .failures import find_failure
@@ -171,7 +171,9 @@ class Scenario:
             secrets = os.path.join(d, "ipsec.secrets")
             with open(secrets, "w") as f:
                 f.write(f"include {ipsecd}/*.secrets\n")
-            return Pluto(self, "vps", d, conf, secrets, ipsecd)
+            return Pluto(self, "vps", d, conf, secrets, ipsecd, root=stacks.root_for(self, self.spec.vps_stack))
+        if self.spec.vps_stack != "bookworm":
+            raise ScenarioFail(f"vpsStack {self.spec.vps_stack}: only libreswan runs from another release's chroot")
         ch = Charon(self, "vps", d)
         ch.prepare({fn: self.rewrite_auto(open(self.spec.file("swanctl", "conf.d", fn)).read(), "strongswan")
                     for fn in self.vps_files["conf"]})

@@ -60,6 +60,9 @@ export const CHECK_CODES = [
   'egress.vpsSubnet',
   'routeFilters.overlap',
   'routeFilters.range',
+  // Against an imported router configuration (src/core/import/collisions.ts).
+  'import.numberInUse',
+  'import.differs',
 ] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];
