@@ -41,7 +41,14 @@ mkdir -p "$OUT"
 rm -rf "$RUN"
 mkdir -p "$RUN"
 # guests run in parallel (UML is single-CPU); each gets every Nth scenario. 768 MiB each.
-GUESTS="${LAB_GUESTS:-$(nproc)}"
+VM="${LAB_VM:-auto}"
+if [ "$VM" = auto ]; then
+  VM=uml
+  for d in "${scenarios[@]}"; do [ -d "$d/nftables.d" ] && VM=qemu; done
+fi
+# QEMU: one guest with every vCPU by default (measured at load 25: two TCG guests on 2 cores starved each
+# other and every scenario timed out; one ran). UML runs on one CPU: one guest per core.
+if [ "$VM" = qemu ]; then GUESTS="${LAB_GUESTS:-1}"; else GUESTS="${LAB_GUESTS:-$(nproc)}"; fi
 [ "$GUESTS" -ge 1 ] 2>/dev/null || GUESTS=1
 [ "$GUESTS" -le ${#scenarios[@]} ] || GUESTS=${#scenarios[@]}
 # the guest sees the host's / read-only but has its own /tmp and /run: hand it copies of the inputs
@@ -58,11 +65,6 @@ per_guest=$(( (${#scenarios[@]} + GUESTS - 1) / GUESTS ))
 # Which guest kernel. Debian's UML kernel lacks NF_TABLES_INET, so scenarios with a generated nft file
 # run in QEMU (TCG) with Debian's own kernel: LAB_VM=auto (default) picks qemu when any scenario has
 # nftables.d/; LAB_VM=uml or LAB_VM=qemu forces one.
-VM="${LAB_VM:-auto}"
-if [ "$VM" = auto ]; then
-  VM=uml
-  for d in "${scenarios[@]}"; do [ -d "$d/nftables.d" ] && VM=qemu; done
-fi
 if [ "$VM" = qemu ]; then
   read -r QKERNEL QINITRD < <(bash "$LAB/qemu-setup.sh" | tail -1) || die "lab/qemu-setup.sh failed"
   [ -f "$QKERNEL" ] && [ -f "$QINITRD" ] || die "lab/qemu-setup.sh gave no kernel/initrd"

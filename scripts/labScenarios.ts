@@ -119,8 +119,10 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'mut-proposal-mismatch',
     plan: v1,
+    // CR §15.25: without negotiate-strictly an IKEv1 RTX *responder* accepts any supported suite, so a VPS
+    // proposing aes128 would get in; the mismatch bites when the RTX initiates with its one suite.
     vpsPlan: withCrypto(v1, { espEncryption: 'aes128' }),
-    meta: { initiator: 'vps', expect: 'fail', expectReason: 'NO_PROPOSAL_CHOSEN' },
+    meta: { initiator: 'rtx', expect: 'fail', expectReason: 'NO_PROPOSAL_CHOSEN' },
   },
   {
     name: 'mut-no-ip-forward',

@@ -10,7 +10,7 @@ import time
 import traceback
 
 from . import checks, firewall, stacks, topology, vpsfiles
-from .base import LAB, OUT, T_FAIL, T_GRACE, T_UP, POLL, ScenarioFail, Shell, now
+from .base import LAB, OUT, T_DAEMON, T_FAIL, T_GRACE, T_UP, POLL, ScenarioFail, Shell, now
 from .daemons import Charon, Pluto
 from .failures import find_failure
 from .spec import Spec
@@ -60,7 +60,7 @@ class Scenario:
             self.run_steps()
             result = ("up", "")
         except ScenarioFail as e:
-            result = ("fail", str(e))
+            result = ("fail", str(e) or "(no reason given: lab bug)")
         except Exception as e:  # noqa: BLE001
             self.log(traceback.format_exc())
             result = ("fail", f"lab error: {e!r}")
@@ -120,9 +120,11 @@ class Scenario:
     # ---------------------------------------------------------------- the RTX stand-in
     def translate(self):
         rc, out = self.sh([sys.executable, os.path.join(LAB, "rtx-translate.py"), self.spec.file("router.rtx"),
-                           self.rtxdir, f"--ts={self.spec.ts}"], check=False)
+                           self.rtxdir, f"--ts={self.spec.ts}"], check=False, timeout=T_DAEMON)
+        if rc == 124:
+            raise ScenarioFail(f"TIMEOUT: rtx-translate.py did not finish within {T_DAEMON}s (guest overloaded?)")
         if rc != 0:
-            raise ScenarioFail(out.strip().replace("rtx-translate: ", "RTX_TEXT: ", 1))
+            raise ScenarioFail(out.strip().replace("rtx-translate: ", "RTX_TEXT: ", 1) or f"RTX_TEXT: exit {rc}")
         with open(os.path.join(self.rtxdir, "rtx.json")) as f:
             self.facts = json.load(f)
         for n in self.facts["notes"]:
