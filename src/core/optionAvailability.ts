@@ -1,5 +1,6 @@
 import { ROUTERS } from './caps/routers';
 import { TARGETS } from './caps/targets';
+import { checkPlan } from './derive/checkPlan';
 import { checkDeployment } from './derive/checks';
 import { deriveDeployment, stackOf, type Deployment } from './derive/deployment';
 import type { Finding } from './findings';
@@ -64,7 +65,7 @@ function findingsWith(d: Deployment, patch: Readonly<Record<string, unknown>>): 
     }
   }
   const parsed = parsePlan(candidate);
-  return parsed.ok ? checkDeployment(deriveDeployment(parsed.plan)) : parsed.findings;
+  return parsed.ok ? checkPlan(parsed.plan).findings : parsed.findings;
 }
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);

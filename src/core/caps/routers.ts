@@ -50,6 +50,13 @@ export interface RouterCapabilities {
   readonly maxPp: number;
   /** `ip tunnel tcp mss limit auto` is the default from this revision (§8.1.21); before it, `off`. */
   readonly mssAutoDefault: boolean | RevisionGate;
+  /**
+   * NetVolante DNS registering the WAN interface's IPv6 address: `netvolante-dns hostname host
+   * <if> … ipv6 address` (CR §34.6: RTX5000/RTX3500 Rev.14.00.26+, RTX1210 Rev.14.01.33+, RTX830
+   * Rev.15.02.09+, every Rev.15.04 and later series). Models outside chapter 34's list are `false`:
+   * not confirmed, so not emitted.
+   */
+  readonly netvolanteIpv6: boolean | RevisionGate;
   readonly unverified: readonly string[];
 }
 
@@ -76,6 +83,7 @@ const HIGH_END: RouterCapabilities = {
   mapETypeOption: false,
   maxPp: 150,
   mssAutoDefault: true,
+  netvolanteIpv6: { since: '14.00.26' },
   unverified: ['No WAN-specific interface: any LAN interface may face the NGN.'],
 };
 
@@ -93,6 +101,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: { after: '15.02.28' },
     maxPp: 30,
     mssAutoDefault: { since: '15.02.03' },
+    netvolanteIpv6: { since: '15.02.09' },
     unverified: ['Up to 100 tunnels need the YSL-VPN-EX1 licence; the wizard keeps to the base 20.'],
   },
   RTX840: {
@@ -108,6 +117,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: true,
     maxPp: 30,
     mssAutoDefault: true,
+    netvolanteIpv6: true,
     unverified: ['LAN interface count not in the manual; lan1/lan2 assumed as on RTX830.'],
   },
   RTX1210: {
@@ -126,6 +136,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 100,
     mssAutoDefault: { since: '14.01.26' },
+    netvolanteIpv6: { since: '14.01.33' },
     unverified: ['lan3 name from the hardware, not from the manual.'],
   },
   RTX1220: {
@@ -141,6 +152,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: { after: '15.04.04' },
     maxPp: 100,
     mssAutoDefault: true,
+    netvolanteIpv6: true,
     unverified: ['LAN interface names assumed as on RTX1210.'],
   },
   RTX1300: {
@@ -156,6 +168,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: { after: '23.00.04' },
     maxPp: 100,
     mssAutoDefault: true,
+    netvolanteIpv6: true,
     unverified: ['The default flexible-port layout (lan1..lan3) is assumed; more LAN interfaces need `lan flexible-port`.'],
   },
   RTX3510: {
@@ -171,6 +184,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 150,
     mssAutoDefault: true,
+    netvolanteIpv6: true,
     unverified: ['LAN interface names are not in the manual; lan1..lan3 assumed.'],
   },
   RTX5000: HIGH_END,
@@ -192,6 +206,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 30,
     mssAutoDefault: false,
+    netvolanteIpv6: false,
     unverified: [
       'Tunnel count not published; 6 (the data-connect limit) is used.',
       'proposal-limitation is not documented for NVR700W in 第12.01版; not emitted, so the router proposes every algorithm it has.',
@@ -214,6 +229,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 30,
     mssAutoDefault: false,
+    netvolanteIpv6: false,
     unverified: [
       'Tunnel count not published; 4 (the L2TP/data-connect limit) is used.',
       'SHA-2/AES-256/MODP2048 keywords on this older model are not confirmed by the current manual.',
@@ -235,6 +251,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 30,
     mssAutoDefault: false,
+    netvolanteIpv6: false,
     unverified: [
       'IKEv2 site-to-site read from a flattened table in YAMAHA’s IKEv2 page.',
       'Tunnel count not published; 6 is used.',
@@ -257,6 +274,7 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     mapETypeOption: false,
     maxPp: 100,
     mssAutoDefault: false,
+    netvolanteIpv6: false,
     unverified: [
       'LAN interface names are not in the current manual.',
       'SHA-2/AES-256/MODP2048 keywords on this older model are not confirmed by the current manual.',

@@ -1,4 +1,5 @@
 import { bi, type Bilingual } from '../text/bilingual';
+import { MAX_PEERS } from './limits';
 
 /** Texts for the message codes the schema attaches to field-level problems. */
 const FIELD_MESSAGES: Readonly<Record<string, Bilingual>> = {
@@ -37,7 +38,12 @@ const FIELD_MESSAGES: Readonly<Record<string, Bilingual>> = {
     'The existing secure filter in list may hold at most 120 filters (an RTX list holds 129; this leaves room for the VPS filters).',
   ),
   'ike.version': bi('IKE のバージョンは 1 か 2 です。', 'The IKE version is 1 or 2.'),
-  'peers.count': bi('この版で扱える VPS は 1 台です。', 'This version handles exactly one VPS.'),
+  'peers.min': bi('VPS (トンネル) を 1 つ以上入力してください。', 'Enter at least one VPS (tunnel).'),
+  'peers.max': bi(`1 つのプランで扱える VPS (トンネル) は ${MAX_PEERS} 個までです。`, `A plan holds at most ${MAX_PEERS} VPSes (tunnels).`),
+  'fqdn.syntax': bi(
+    'ホスト名に使えるのは半角英数字・ハイフン・ドット (253 文字まで) です。',
+    'A host name holds only letters, digits, hyphens and dots (at most 253).',
+  ),
   schemaVersion: bi('この版が読めないプランの形式です。', 'A plan format this version cannot read.'),
 };
 

@@ -20,6 +20,12 @@ export const FIELD_PATTERNS = {
   psk: /^[A-Za-z0-9!$%&()*+,\-./:;<=@[\]^_`{}~]{8,128}$/,
   /** RTX LAN interface (`lan1`, `lan2`, `onu1`…). */
   routerInterface: /^(lan|onu)[1-9]$/,
+  /**
+   * What an FQDN field may hold at all (letters, digits, dots, hyphens; empty = not given). The
+   * label rules are checked with a message of their own (net/fqdn.ts), this only keeps every other
+   * character out of the files.
+   */
+  fqdnText: /^[A-Za-z0-9.-]{0,253}$/,
   /** HGW model, shown in instructions only. */
   hgwModel: /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$/,
 } as const;

@@ -1,12 +1,16 @@
 import type { Finding } from '../findings';
 import { fieldMessage } from './fieldMessages';
+import { migratePlan } from './migrate';
 import { planSchema, type Plan } from './schema';
 
 export type PlanParseResult = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly findings: readonly Finding[] };
 
-/** Validates anything (a parsed JSON file, a decoded share link, form state) into a plan. Never throws. */
+/**
+ * Validates anything (a parsed JSON file, a decoded share link, form state) into a plan, migrating
+ * plans saved by an earlier version first. Never throws.
+ */
 export function parsePlan(input: unknown): PlanParseResult {
-  const result = planSchema.safeParse(input);
+  const result = planSchema.safeParse(migratePlan(input));
   if (result.success) return { ok: true, plan: result.data };
   const findings = result.error.issues.map((issue): Finding => ({
     level: 'error',

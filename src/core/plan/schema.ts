@@ -6,6 +6,7 @@ import { DH_GROUPS, ENCRYPTIONS, HASHES } from '../crypto/algorithms';
 import { isStrictIpv4, parseIpv4Interface } from '../net/ipv4';
 import { isIpv6Text } from '../net/ipv6';
 import { FIELD_PATTERNS } from './fields';
+import { MAX_PEERS } from './limits';
 import { peerTopologyFields, vpsTopologyFields } from './topologySchema';
 
 /*
@@ -59,6 +60,17 @@ export const secureFilterSchema = z.object({
   vpsScope: z._default(z.enum(['ike-esp', 'all-from-vps'], { error: 'choice' }), 'ike-esp'),
 });
 
+/**
+ * How the VPS finds the home when its IPv6 prefix is only semi-fixed (FLET'S IPoE): by a DNS name
+ * the RTX keeps current — NetVolante DNS (YAMAHA's own service, CR ch.34) or a DDNS name the user
+ * already has. `none` pins the literal `wanIpv6` on both sides, as before.
+ */
+export const homeDnsSchema = z.object({
+  kind: z._default(z.enum(['none', 'netvolante', 'ddns'], { error: 'choice' }), 'none'),
+  /** The full name (NetVolante: `<host>.<subdomain>.netvolante.jp`); checked as an FQDN in derive/checks. */
+  fqdn: z._default(text(FIELD_PATTERNS.fqdnText, 'fqdn.syntax'), ''),
+});
+
 export const homeSchema = z.object({
   wanInterface: z._default(text(FIELD_PATTERNS.routerInterface, 'router.interface'), 'lan2'),
   wanIpv6: z._default(ipv6Address, '2001:db8:1::1'),
@@ -68,6 +80,7 @@ export const homeSchema = z.object({
   ipv4Access: z.prefault(ipv4AccessSchema, {}),
   pppoe: z.prefault(pppoeSchema, {}),
   filters: z.prefault(secureFilterSchema, {}),
+  dns: z.prefault(homeDnsSchema, {}),
 });
 
 export const hgwSchema = z.object({
@@ -133,9 +146,18 @@ export const peerSchema = z.object({
   vps: z.prefault(vpsSchema, {}),
   tunnel: z.prefault(tunnelSchema, {}),
   ...peerTopologyFields,
+  /**
+   * A standby VPS for the same private network as an earlier peer: the RTX routes to it only while
+   * the primary's tunnel is down (`ip route … hide … weight 0`, rtx-commands.md §1.1).
+   */
+  backup: z._default(z.boolean(), false),
 });
 
-export const PLAN_SCHEMA_VERSION = 1;
+/**
+ * Version 2 adds `home.dns`, `peers[i].backup` and more than one peer; every v1 plan is a valid v2
+ * plan once its version is raised (plan/migrate.ts).
+ */
+export const PLAN_SCHEMA_VERSION = 2;
 
 export const planSchema = z.object({
   schemaVersion: z._default(z.literal(PLAN_SCHEMA_VERSION, { error: 'schemaVersion' }), PLAN_SCHEMA_VERSION),
@@ -148,8 +170,8 @@ export const planSchema = z.object({
   ),
   home: z.prefault(homeSchema, {}),
   hgw: z.prefault(hgwSchema, {}),
-  /** A list so that a later version can join several VPSes to one router; one for now. */
-  peers: z.prefault(z.array(peerSchema).check(z.minLength(1, { error: 'peers.count' }), z.maxLength(1, { error: 'peers.count' })), [{}]),
+  /** One tunnel per peer, all from this home's router: several VPSes, or a primary and its backups. */
+  peers: z.prefault(z.array(peerSchema).check(z.minLength(1, { error: 'peers.min' }), z.maxLength(MAX_PEERS, { error: 'peers.max' })), [{}]),
 });
 
 export type Plan = z.output<typeof planSchema>;

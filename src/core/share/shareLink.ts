@@ -1,8 +1,8 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Finding } from '../findings';
 import { parsePlan } from '../plan/parsePlan';
-import { planSchema, type Plan } from '../plan/schema';
-import { V1_BASE } from './v1Base';
+import type { Plan } from '../plan/schema';
+import { SHARE_BASE } from './shareBase';
 
 /*
  * The share link: `#v1.<base64url(deflate(JSON of what differs from defaultPlan()))>`. Pure: no DOM,
@@ -84,9 +84,7 @@ function difference(value: unknown, base: unknown, key: string): unknown {
 export function planDifference(plan: Plan, options: ShareEncodeOptions = {}): Record<string, unknown> {
   const copy = structuredClone(plan) as Plan;
   if (!options.includePsk) for (const peer of copy.peers) peer.tunnel.psk = '';
-  // Diffed against the base with the defaults of fields added since v1 filled in (they default to
-  // "off"), so a plan that does not use them gives the same link as before they existed.
-  return (difference(copy, planSchema.parse(V1_BASE), '') as Record<string, unknown> | undefined) ?? {};
+  return (difference(copy, SHARE_BASE, '') as Record<string, unknown> | undefined) ?? {};
 }
 
 /** The inverse of `difference`: the base with the link's values laid over it. */
@@ -133,7 +131,7 @@ export function decodeShareLink(hash: string): ShareDecodeResult {
       return { ok: false, reason: 'corrupt' };
     }
     if (!isRecord(value)) return { ok: false, reason: 'corrupt' };
-    const parsed = parsePlan(applyDifference(V1_BASE, value, ''));
+    const parsed = parsePlan(applyDifference(SHARE_BASE, value, ''));
     if (!parsed.ok) return { ok: false, reason: 'invalid', findings: parsed.findings };
     return { ok: true, plan: parsed.plan, hasPsk: parsed.plan.peers.some((peer) => peer.tunnel.psk.length > 0) };
   } catch {

@@ -36,6 +36,11 @@ const optionalHide = (...parts: (string | TokenCheck | { repeat: TokenCheck; min
 const lanIf: TokenCheck = (word) => /^(lan|onu)[1-9]$/.test(word);
 const filter = int(1, 21474836);
 const gw = int(1, 3000);
+/** An FQDN as the plan allows it (RFC 1123 labels, ≥ 2 labels, non-numeric TLD). */
+const fqdn: TokenCheck = (word) =>
+  word.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(word) && !/\.\d+$/.test(word);
+/** NetVolante host label (CR §34.6: letters, digits, hyphen, ≤ 63). */
+const netvolanteHost: TokenCheck = (word) => /^[a-z0-9-]{1,63}$/.test(word);
 const psk: TokenCheck = (word) => /^[\x21-\x7e]{1,128}$/.test(word) && !/[?#|>\\'"]/.test(word);
 const description: TokenCheck = (word) => /^[\x20-\x7e]{1,64}$/.test(word) && !/[?#|>\\'"]/.test(word);
 const enc = oneOf('3des-cbc', 'des-cbc', 'aes-cbc', 'aes256-cbc');
@@ -52,6 +57,18 @@ const F = (...parts: (string | TokenCheck | { repeat: TokenCheck; min: number })
 const RTX_FORMS: readonly Form[] = [
   F('ip', 'route', 'default', 'gateway', 'tunnel', gw, 'gateway', 'pp', int(1, 150), 'filter', filter, filter, filter, filter),
   F('ip', 'route', ipv4Net, 'gateway', 'tunnel', gw),
+  // Failover (issue 12, §1.1 / CR §8.1.7): the primary while its tunnel is up, backups on standby.
+  F('ip', 'route', ipv4Net, 'gateway', 'tunnel', gw, 'hide', {
+    repeat: (word: string) => word === 'gateway' || word === 'tunnel' || word === 'weight' || gw(word) || word === '0',
+    min: 5,
+  }),
+  // NetVolante DNS on the WAN interface (CR §34.1, §34.6) and its rollback.
+  F('netvolante-dns', 'use', lanIf, 'auto'),
+  F('netvolante-dns', 'hostname', 'host', lanIf, netvolanteHost, 'ipv6', 'address'),
+  F('no', 'netvolante-dns', 'hostname', 'host', lanIf),
+  F('ipsec', 'ike', 'local', 'name', gw, fqdn, 'fqdn'),
+  F('ipv6', 'filter', filter, 'pass', ipv6, '*', 'esp', '*', '*'),
+  F('ipv6', 'filter', filter, 'pass', ipv6, '*', 'udp', '*', int(1, 65535)),
   // Filter-type routes into the IPsec tunnel (issue 11: forwards' replies, egress), §1.1.
   ...optionalHide('ip', 'route', 'default', 'gateway', oneOf('tunnel', 'pp'), gw, 'gateway', 'tunnel', gw, 'filter', { repeat: filter, min: 1 }),
   ...optionalHide(
@@ -236,9 +253,19 @@ export function libreswanGrammarViolations(text: string): string[] {
   });
 }
 
-/** libreswan secrets: exactly `<ipv6> <ipv6> : PSK "<no quote>"`. */
+/** libreswan secrets: exactly `<ipv6> <ipv6 | @fqdn> : PSK "<no quote>"`. */
 export function secretsGrammarViolations(text: string): string[] {
-  return text.split('\n').filter((line) => line !== '' && !(/^(\S+) (\S+) : PSK "[^"\r\n]*"$/.test(line) && line.split(' ').slice(0, 2).every(ipv6)));
+  return text
+    .split('\n')
+    .filter(
+      (line) =>
+        line !== '' &&
+        !(
+          /^(\S+) (\S+) : PSK "[^"\r\n]*"$/.test(line) &&
+          ipv6(line.split(' ')[0]!) &&
+          (ipv6(line.split(' ')[1]!) || (line.split(' ')[1]!.startsWith('@') && fqdn(line.split(' ')[1]!.slice(1))))
+        ),
+    );
 }
 
 /** swanctl.conf: balanced `name {` / `}`, `key = value` with a bare or escaped quoted value. */

@@ -2,6 +2,7 @@ import type { GeneratedFile } from '../../bundle/types';
 import type { Finding } from '../../findings';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
+import { dynamicHomeSection } from './dynamicHome';
 
 function fileTable(files: readonly GeneratedFile[]): string[] {
   return [
@@ -27,7 +28,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
   return [
     `# ${peer.name}: ${plan.router.model} ⇄ VPS IPsec (IPv4 over IPv6)`,
     '',
-    `- RTX: ${plan.router.model} Rev.${plan.router.firmware}, ${d.rtxIpv6}, LAN ${homes}, tunnel ${peer.tunnel.tunnelId}`,
+    `- RTX: ${plan.router.model} Rev.${plan.router.firmware}, ${d.rtxFqdn ?? d.rtxIpv6}, LAN ${homes}, tunnel ${peer.tunnel.tunnelId}`,
     `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${peer.vps.privateInterface} ${vpsNet}`,
     `- IKEv${d.crypto.ikeVersion}: IKE ${d.crypto.ikeEncryption}/${d.crypto.ikeHash}/${d.crypto.dhGroup}, ESP ${d.crypto.espEncryption}/${d.crypto.espIntegrity}, PFS ${d.crypto.pfs ? 'on' : 'off'}`,
     '',
@@ -66,6 +67,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     `- RTX の LAN から / from the RTX LAN: \`ping ${vpsPrivate}\``,
     `- VPS: \`sudo sh setup/verify.sh\` (${d.stack === 'libreswan' ? '`ipsec status`, `ipsec trafficstatus`' : '`swanctl --list-sas`'}, \`ip -s xfrm state\` のカウンタ / counters, \`ping -I ${vpsPrivate} ${lanAddress}\`)`,
     '',
+    ...dynamicHomeSection([d]),
     '## 切り戻し / Rollback',
     '',
     '- RTX: `save` 前なら `restart` で保存済みの設定に戻ります。保存後は `router/rollback.txt` の行を貼り付けて `save` します。',

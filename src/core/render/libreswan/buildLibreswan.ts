@@ -73,7 +73,9 @@ function buildBaseConn(d: Deployment, caps: LibreswanCaps): BaseConn {
   const { crypto } = d;
   const proposals = libreswanProposals(rules, crypto);
   const ikev1 = crypto.ikeVersion === 1;
-  const { vpsInitiates } = d;
+  // libreswan resolves a peer's name once and never again (libreswan/libreswan#2556, #2614): for a
+  // home named by DNS this side only answers, whatever the plan asks (checks/dynamicHome.ts).
+  const vpsInitiates = d.vpsInitiates && d.rtxFqdn === undefined;
   const auto = [entry('auto', vpsInitiates ? 'start' : 'add', vpsInitiates ? undefined : 'the RTX initiates; this side only answers')];
   const entries: ConfEntry[] = [
     entry('type', 'tunnel'),
@@ -104,8 +106,15 @@ function buildBaseConn(d: Deployment, caps: LibreswanCaps): BaseConn {
   entries.push(entry('left', d.vpsIpv6));
   if (!ikev1) entries.push(entry('leftid', d.vpsIpv6, 'the RTX expects this as ipsec ike remote name ... ipv6-addr'));
   entries.push(entry('leftsubnet', vpsSelectorText(d)));
-  entries.push(entry('right', d.rtxIpv6));
-  if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
+  if (d.rtxFqdn === undefined) {
+    entries.push(entry('right', d.rtxIpv6));
+    if (!ikev1) entries.push(entry('rightid', d.rtxIpv6));
+  } else {
+    entries.push(
+      entry('right', '%any', 'the home address changes; the RTX is known by its ID'),
+      entry('rightid', `@${d.rtxFqdn}`, 'ipsec ike local name ... fqdn on the RTX'),
+    );
+  }
   const narrowing = ikev1 ? [] : [entry('narrowing', 'yes', 'a route-based RTX may propose wider traffic selectors; narrow them to the subnets above')];
   return { header: `conn ${d.peer.name}`, auto, entries, narrowing };
 }

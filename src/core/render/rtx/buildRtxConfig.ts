@@ -1,6 +1,6 @@
 import { gateOpen } from '../../caps/revision';
 import { RTX_KEYWORDS } from '../../crypto/algorithms';
-import { vpsFilterNumbers, type Deployment } from '../../derive/deployment';
+import type { Deployment } from '../../derive/deployment';
 import { formatInterface, formatNetwork } from '../../net/ipv4';
 import { blank, command, comment, type RtxLine } from './rtxLines';
 import { topologyDefaultRoute, topologyFilterLines, topologyRollbackLines, topologyRoutesWanted } from './topologyRoutes';
@@ -20,23 +20,28 @@ function filterRouteWanted(d: Deployment): boolean {
   return d.plan.home.pppoe.enabled && d.plan.home.ipv4Access.kind !== 'none';
 }
 
-/** `ipv6 filter` lines admitting the VPS on the WAN (§4.4; the seed's catch-all when asked for). */
+/**
+ * `ipv6 filter` lines admitting the VPS on the WAN (§4.4; the seed's catch-all when asked for).
+ * With a home named by DNS the destination is `*`: the RTX's own address changes with the prefix,
+ * and the source (the VPS) is what the filter is about (CR §8.1.10 forms, `*` = any address).
+ */
 function vpsFilterLines(d: Deployment): RtxLine[] {
-  const [first, second] = vpsFilterNumbers(d.plan);
+  const [first, second] = d.vpsFilters;
   if (first === undefined) return [];
   if (d.plan.home.filters.vpsScope === 'all-from-vps') {
     return [command(0, 'ipv6', 'filter', first!, 'pass', d.vpsIpv6, '*', '*', '*', '*')];
   }
+  const self = d.rtxFqdn === undefined ? d.rtxIpv6 : '*';
   return [
-    command(0, 'ipv6', 'filter', first!, 'pass', d.vpsIpv6, d.rtxIpv6, 'esp', '*', '*'),
-    command(0, 'ipv6', 'filter', second!, 'pass', d.vpsIpv6, d.rtxIpv6, 'udp', '*', 500),
+    command(0, 'ipv6', 'filter', first!, 'pass', d.vpsIpv6, self, 'esp', '*', '*'),
+    command(0, 'ipv6', 'filter', second!, 'pass', d.vpsIpv6, self, 'udp', '*', 500),
   ];
 }
 
-function secureFilterLines(d: Deployment): RtxLine[] {
-  const { filters, wanInterface } = d.plan.home;
+function secureFilterLines(ds: readonly Deployment[]): RtxLine[] {
+  const { filters, wanInterface } = ds[0]!.plan.home;
   const inbound = [...filters.inbound];
-  for (const number of vpsFilterNumbers(d.plan)) if (!inbound.includes(number)) inbound.push(number);
+  for (const number of ds.flatMap((d) => d.vpsFilters)) if (!inbound.includes(number)) inbound.push(number);
   const lines = inbound.length > 0 ? [command(0, 'ipv6', wanInterface, 'secure', 'filter', 'in', ...inbound)] : [];
   if (filters.outbound.length > 0 || filters.outboundDynamic.length > 0) {
     const dynamic = filters.outboundDynamic.length > 0 ? ['dynamic', ...filters.outboundDynamic] : [];
@@ -83,12 +88,15 @@ function tunnelLines(d: Deployment): RtxLine[] {
     ike('keepalive', 'log', g, 'off'),
     // §3.1: a Linux peer speaks RFC 3706 DPD (IKEv1) or RFC 4306 liveness (IKEv2), never heartbeat.
     ike('keepalive', 'use', g, 'on', ikev2 ? 'rfc4306' : 'dpd', tunnel.dpd.rtxInterval, tunnel.dpd.rtxCount),
-    ike('local', 'address', g, d.rtxIpv6),
   );
+  // §1.16 (CR §15.18): without `local address` the RTX uses the address of the interface towards
+  // the peer, which is what a home named by DNS needs when its prefix changes.
+  if (d.rtxFqdn === undefined) lines.push(ike('local', 'address', g, d.rtxIpv6));
   if (ikev2) {
     // §2.2: IKEv2 identifies peers by name and type; the address as ID_IPV6_ADDR is what libreswan
-    // and strongSwan send by default for a literal address (linux-ipsec.md §1.9).
-    lines.push(ike('local', 'name', g, d.rtxIpv6, 'ipv6-addr'));
+    // and strongSwan send by default for a literal address (linux-ipsec.md §1.9). A home named by
+    // DNS sends that name as ID_FQDN (CR §15.17 type `fqdn`) and the VPS matches it (issue 12).
+    lines.push(d.rtxFqdn === undefined ? ike('local', 'name', g, d.rtxIpv6, 'ipv6-addr') : ike('local', 'name', g, d.rtxFqdn, 'fqdn'));
     if (gateOpen(d.router.messageIdControl, firmware)) lines.push(ike('message-id-control', g, 'on'));
     if (gateOpen(d.router.childExchangeType2, firmware)) lines.push(ike('child-exchange', 'type', g, 2));
   } else {
@@ -104,23 +112,89 @@ function tunnelLines(d: Deployment): RtxLine[] {
   return lines;
 }
 
-function refreshLine(d: Deployment): RtxLine {
+function refreshLines(ds: readonly Deployment[]): RtxLine[] {
   // §1.22: the global switch must be on for the RTX to ever initiate; a VPS-only initiator turns
-  // just this gateway off and leaves other tunnels alone.
-  return !d.rtxInitiates ? command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off') : command(0, 'ipsec', 'auto', 'refresh', 'on');
+  // just its gateway off and leaves other tunnels alone.
+  const lines = ds.some((d) => d.rtxInitiates) ? [command(0, 'ipsec', 'auto', 'refresh', 'on')] : [];
+  for (const d of ds) if (!d.rtxInitiates) lines.push(command(0, 'ipsec', 'auto', 'refresh', d.peer.tunnel.gatewayId, 'off'));
+  return lines;
 }
 
-/** The lines to add to the router, in `show config` order. */
-export function buildRtxConfig(d: Deployment): RtxLine[] {
-  const { plan, peer } = d;
-  const lines: RtxLine[] = [
-    comment(0, `${peer.name}: IPsec (IPv4 over IPv6) to ${d.vpsIpv6} - ${plan.router.model} Rev.${plan.router.firmware}`),
-    comment(0, 'Add these lines to the existing configuration, then run: save'),
-    blank,
-  ];
+/**
+ * One route per VPS network. A primary with backups (same network, `backup` ticked) becomes one
+ * route with several gateways (CR §8.1.7, rtx-commands.md §1.1): the primary's tunnel with `hide`
+ * (used only while that tunnel is up, which the IKE keepalive decides), each backup with `weight 0`
+ * (standby, used only when no other gateway is usable). The backups carry no `hide`: with every
+ * tunnel down the route still points into a tunnel, so home traffic for the VPS network is dropped
+ * instead of leaving in clear text by the default route.
+ */
+function routeLines(ds: readonly Deployment[]): RtxLine[] {
+  const lines: RtxLine[] = [];
+  for (const d of ds) {
+    if (d.failover.kind === 'backup') continue;
+    const words: (string | number)[] = ['ip', 'route', formatNetwork(d.vpsNetwork), 'gateway', 'tunnel', d.peer.tunnel.tunnelId];
+    if (d.failover.kind === 'primary') {
+      words.push('hide');
+      for (const index of d.failover.backups) words.push('gateway', 'tunnel', ds[index]!.peer.tunnel.tunnelId, 'weight', 0);
+    }
+    lines.push(command(0, ...words));
+  }
+  return lines;
+}
+
+/**
+ * NetVolante DNS keeps the home's name on its current WAN IPv6 address (CR ch.34): §34.6 `hostname
+ * host <if> <host> ipv6 address` registers the interface's IPv6 address under the host label (the
+ * server adds `.<subdomain>.netvolante.jp`), §34.1 `use <if> auto` re-registers whenever the address
+ * changes. Registration itself is the operation `netvolante-dns go <if>` (§34.2), run once by hand.
+ * UNVERIFIED: that `ipv6 address` without an explicit address takes the interface's own global
+ * address (§34.6 shows the argument as optional without saying what is used instead).
+ */
+function netvolanteLines(d: Deployment): RtxLine[] {
+  const { dns, wanInterface } = d.plan.home;
+  if (dns.kind !== 'netvolante' || d.rtxFqdn === undefined) return [];
+  const host = d.rtxFqdn.split('.')[0]!;
+  return [command(0, 'netvolante-dns', 'use', wanInterface, 'auto'), command(0, 'netvolante-dns', 'hostname', 'host', wanInterface, host, 'ipv6', 'address')];
+}
+
+function headerLines(ds: readonly Deployment[]): RtxLine[] {
+  const { plan } = ds[0]!;
+  const lines =
+    ds.length === 1
+      ? [comment(0, `${ds[0]!.peer.name}: IPsec (IPv4 over IPv6) to ${ds[0]!.vpsIpv6} - ${plan.router.model} Rev.${plan.router.firmware}`)]
+      : [
+          comment(0, `IPsec (IPv4 over IPv6) to ${ds.length} VPSes - ${plan.router.model} Rev.${plan.router.firmware}`),
+          ...ds.map((d) =>
+            comment(
+              0,
+              `  tunnel ${d.peer.tunnel.tunnelId}: ${d.peer.name} ${d.vpsIpv6}${d.failover.kind === 'backup' ? ` (backup of tunnel ${ds[d.failover.primary]!.peer.tunnel.tunnelId})` : ''}`,
+            ),
+          ),
+        ];
+  lines.push(comment(0, 'Add these lines to the existing configuration, then run: save'));
+  if (plan.home.dns.kind === 'netvolante') {
+    lines.push(comment(0, `Then register the name once: netvolante-dns go ${plan.home.wanInterface}`));
+  } else if (plan.home.dns.kind === 'ddns') {
+    lines.push(comment(0, `Keep ${ds[0]!.rtxFqdn} pointing at this router's WAN IPv6 address with your DDNS updater.`));
+  }
+  lines.push(blank);
+  return lines;
+}
+
+/**
+ * The lines to add to the router for every tunnel of the plan (all from this one home), in `show
+ * config` order. Each tunnel's own numbers (tunnel, gateway, policy, filters) come from its peer.
+ */
+export function buildRtxConfig(input: Deployment | readonly Deployment[]): RtxLine[] {
+  const ds: readonly Deployment[] = Array.isArray(input) ? input : [input as Deployment];
+  const d = ds[0]!;
+  const { plan } = d;
+  const lines: RtxLine[] = headerLines(ds);
   const access = plan.home.ipv4Access;
-  if (topologyRoutesWanted(d)) {
-    lines.push(...topologyDefaultRoute(d));
+  // At most one tunnel carries the home's default route (checks/peerSet.ts), so its filter-type route is the only one.
+  const routed = ds.find(topologyRoutesWanted);
+  if (routed) {
+    lines.push(...topologyDefaultRoute(routed));
   } else if (filterRouteWanted(d)) {
     const base = plan.home.pppoe.filterBase;
     lines.push(
@@ -144,12 +218,12 @@ export function buildRtxConfig(d: Deployment): RtxLine[] {
       ),
     );
   }
-  lines.push(command(0, 'ip', 'route', formatNetwork(d.vpsNetwork), 'gateway', 'tunnel', peer.tunnel.tunnelId));
+  lines.push(...routeLines(ds));
   for (const lan of d.lans) lines.push(command(0, 'ip', lan.interface, 'address', formatInterface(lan.address)));
-  lines.push(...secureFilterLines(d), ...tunnelLines(d));
+  lines.push(...secureFilterLines(ds), ...netvolanteLines(d), ...ds.flatMap(tunnelLines));
   if (filterRouteWanted(d)) lines.push(...pppoeFilterLines(plan.home.pppoe.filterBase));
-  lines.push(...topologyFilterLines(d));
-  lines.push(...vpsFilterLines(d), refreshLine(d));
+  lines.push(...ds.flatMap(topologyFilterLines));
+  lines.push(...ds.flatMap(vpsFilterLines), ...refreshLines(ds));
   return lines;
 }
 
@@ -158,9 +232,8 @@ export function buildRtxConfig(d: Deployment): RtxLine[] {
  * to the gateway id), the tunnel emptied and disabled. The user's own lines (LAN addresses, the
  * global `ipsec auto refresh`) are left as they are.
  */
-export function buildRtxRollback(d: Deployment): RtxLine[] {
-  const { plan, peer } = d;
-  const { tunnel } = peer;
+function tunnelRollback(d: Deployment): RtxLine[] {
+  const { tunnel } = d.peer;
   const gateway = String(tunnel.gatewayId);
   const ikeSettings = tunnelLines(d).flatMap((line) => {
     if (line.kind !== 'command' || line.words[0] !== 'ipsec' || line.words[1] !== 'ike') return [];
@@ -168,8 +241,6 @@ export function buildRtxRollback(d: Deployment): RtxLine[] {
     return [command(0, 'no', ...line.words.slice(0, end + 1))];
   });
   return [
-    comment(0, `${peer.name}: remove the IPsec tunnel to ${d.vpsIpv6}, then run: save`),
-    blank,
     command(0, 'tunnel', 'select', tunnel.tunnelId),
     command(1, 'no', 'ipsec', 'tunnel'),
     command(1, 'no', 'description'),
@@ -178,9 +249,26 @@ export function buildRtxRollback(d: Deployment): RtxLine[] {
     command(0, 'tunnel', 'select', 'none'),
     command(0, 'no', 'ipsec', 'sa', 'policy', tunnel.policyId),
     ...ikeSettings,
-    command(0, 'no', 'ip', 'route', formatNetwork(d.vpsNetwork)),
+  ];
+}
+
+/** Undoes `buildRtxConfig` for every tunnel of the plan. */
+export function buildRtxRollback(input: Deployment | readonly Deployment[]): RtxLine[] {
+  const ds: readonly Deployment[] = Array.isArray(input) ? input : [input as Deployment];
+  const { plan } = ds[0]!;
+  const header =
+    ds.length === 1
+      ? comment(0, `${ds[0]!.peer.name}: remove the IPsec tunnel to ${ds[0]!.vpsIpv6}, then run: save`)
+      : comment(0, `Remove the IPsec tunnels to ${ds.length} VPSes, then run: save`);
+  const dns = plan.home.dns.kind === 'netvolante' ? [command(0, 'no', 'netvolante-dns', 'hostname', 'host', plan.home.wanInterface)] : [];
+  return [
+    header,
+    blank,
+    ...ds.flatMap(tunnelRollback),
+    ...ds.flatMap((d) => (d.failover.kind === 'backup' ? [] : [command(0, 'no', 'ip', 'route', formatNetwork(d.vpsNetwork))])),
     ...(plan.home.filters.inbound.length > 0 ? [command(0, 'ipv6', plan.home.wanInterface, 'secure', 'filter', 'in', ...plan.home.filters.inbound)] : []),
-    ...vpsFilterNumbers(plan).map((number) => command(0, 'no', 'ipv6', 'filter', number)),
-    ...topologyRollbackLines(d),
+    ...ds.flatMap((d) => d.vpsFilters.map((number) => command(0, 'no', 'ipv6', 'filter', number))),
+    ...ds.flatMap(topologyRollbackLines),
+    ...dns,
   ];
 }

@@ -16,6 +16,17 @@ export function strongswanProposals(crypto: CryptoSuite): { ike: string; esp: st
   };
 }
 
+/**
+ * The RTX's address, or for a home named by DNS its name: strongSwan resolves a DNS name in
+ * remote_addrs "every time a configuration lookup is done" (src/swanctl/swanctl.opt), so it follows
+ * the home's changes. `::/0` after it lets the RTX in from any address before DNS has caught up
+ * (as responder any listed address or subnet matches; as initiator the first name is used).
+ */
+function remoteAddrs(d: Deployment, vpsInitiates: boolean): string {
+  if (d.rtxFqdn === undefined) return d.rtxIpv6;
+  return vpsInitiates ? `${d.rtxFqdn},::/0` : '%any';
+}
+
 /** `/etc/swanctl/conf.d/<name>.conf`: the connection and its secret (linux-ipsec.md §2.2). */
 export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[] {
   const { tunnel } = d.peer;
@@ -27,7 +38,7 @@ export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[]
   const connection: SwanctlNode[] = [
     setting('version', crypto.ikeVersion),
     setting('local_addrs', d.vpsIpv6),
-    setting('remote_addrs', d.rtxIpv6),
+    setting('remote_addrs', remoteAddrs(d, vpsInitiates)),
     setting('proposals', proposals.ike),
   ];
   if (ikev1) connection.push(setting('aggressive', 'no'));
@@ -46,7 +57,7 @@ export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[]
   if (ikev1) connection.push(setting('dpd_timeout', `${tunnel.dpd.timeout}s`));
   connection.push(
     section('local', [setting('auth', 'psk'), setting('id', d.vpsIpv6)]),
-    section('remote', [setting('auth', 'psk'), setting('id', d.rtxIpv6)]),
+    section('remote', [setting('auth', 'psk'), setting('id', d.rtxFqdn ?? d.rtxIpv6)]),
     section('children', [
       section(d.peer.name, [
         setting('mode', 'tunnel'),
@@ -63,6 +74,8 @@ export function buildSwanctl(d: Deployment, caps: StrongswanCaps): SwanctlNode[]
   );
   return [
     section('connections', [section(d.peer.name, connection)]),
-    section('secrets', [section(`ike-${d.peer.name}`, [setting('id-vps', d.vpsIpv6), setting('id-rtx', d.rtxIpv6), quotedSetting('secret', tunnel.psk)])]),
+    section('secrets', [
+      section(`ike-${d.peer.name}`, [setting('id-vps', d.vpsIpv6), setting('id-rtx', d.rtxFqdn ?? d.rtxIpv6), quotedSetting('secret', tunnel.psk)]),
+    ]),
   ];
 }

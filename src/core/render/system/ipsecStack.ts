@@ -57,7 +57,7 @@ function libreswanPiece(d: Deployment): VpsPiece {
       ),
       installedFile(
         secrets,
-        serializeLibreswanSecrets([{ local: d.vpsIpv6, remote: d.rtxIpv6, psk: d.peer.tunnel.psk }]),
+        serializeLibreswanSecrets([{ local: d.vpsIpv6, remote: d.rtxFqdn === undefined ? d.rtxIpv6 : `@${d.rtxFqdn}`, psk: d.peer.tunnel.psk }]),
         'libreswan',
         bi('libreswan 事前共有鍵', 'libreswan pre-shared key'),
         '0600',

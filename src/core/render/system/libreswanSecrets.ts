@@ -14,7 +14,8 @@ export interface PskSecret {
 export function serializeLibreswanSecrets(secrets: readonly PskSecret[]): string {
   const lines = secrets.map(({ local, remote, psk }) => {
     if (!isIpv6Token(local)) fail('secrets', 'local ID', local);
-    if (!isIpv6Token(remote)) fail('secrets', 'remote ID', remote);
+    // The remote ID is the RTX's address, or `@<fqdn>` for a home named by DNS (issue 12).
+    if (!isIpv6Token(remote) && !/^@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{1,63}$/.test(remote)) fail('secrets', 'remote ID', remote);
     if (!/^[\x20-\x7e]+$/.test(psk) || psk.includes('"')) fail('secrets', 'PSK (unprintable or with a quote)', '…');
     return `${local} ${remote} : PSK "${psk}"`;
   });

@@ -9,7 +9,7 @@ export function firewalldPiece(intent: FirewallIntent): VpsPiece {
   const { homes, vps } = intent.tunnel;
   const rich = richRuleText({
     family: 'ipv6',
-    source: `${intent.ike.peer}/128`,
+    ...(intent.ike.peer === undefined ? {} : { source: `${intent.ike.peer}/128` }),
     destination: `${intent.ike.local}/128`,
     element: { kind: 'service', name: 'ipsec' },
     action: 'accept',

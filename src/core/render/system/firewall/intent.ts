@@ -9,8 +9,11 @@ import { espTcpMss } from '../mss';
  */
 export interface FirewallIntent {
   readonly name: string;
-  /** IKE (udp/500, udp/4500) and ESP to `local` are admitted from `peer` only. */
-  readonly ike: { readonly peer: string; readonly local: string };
+  /**
+   * IKE (udp/500, udp/4500) and ESP to `local` are admitted from `peer` only; from any source when
+   * `peer` is undefined: a home named by DNS has no fixed address (issue 12, README trade-off).
+   */
+  readonly ike: { readonly peer: string | undefined; readonly local: string };
   /** Inner IPv4 between each home network and the VPS network, and only through the IPsec SAs. */
   readonly tunnel: { readonly homes: readonly string[]; readonly vps: string };
   /** TCP MSS set on forwarded SYNs between the home networks and the VPS network, both ways. */
@@ -25,7 +28,7 @@ export const FIREWALL_TITLE = bi(
 export function firewallIntent(d: Deployment): FirewallIntent {
   return {
     name: d.peer.name,
-    ike: { peer: d.rtxIpv6, local: d.vpsIpv6 },
+    ike: { peer: d.rtxFqdn === undefined ? d.rtxIpv6 : undefined, local: d.vpsIpv6 },
     tunnel: { homes: d.homeNetworks.map(formatNetwork), vps: formatNetwork(d.vpsNetwork) },
     mss: espTcpMss(d.crypto),
   };

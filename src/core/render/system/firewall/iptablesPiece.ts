@@ -34,7 +34,12 @@ export function ip6tablesItems(intent: FirewallIntent): IptItem[] {
       table: 'filter',
       chains: [{ name: IN_CHAIN, policy: '-' }],
       rules: [
-        { chain: 'INPUT', insert: 1, matches: [src(`${peer}/128`), dst(`${local}/128`)], target: { kind: 'jump', chain: IN_CHAIN } },
+        {
+          chain: 'INPUT',
+          insert: 1,
+          matches: [src(peer === undefined ? '::/0' : `${peer}/128`), dst(`${local}/128`)],
+          target: { kind: 'jump', chain: IN_CHAIN },
+        },
         {
           chain: IN_CHAIN,
           matches: [
@@ -119,7 +124,7 @@ export function iptablesPiece(intent: FirewallIntent): VpsPiece {
       },
     ],
     rollback: [
-      sh`ip6tables -D INPUT -s ${`${peer}/128`} -d ${`${local}/128`} -j ${IN_CHAIN}; ip6tables -F ${IN_CHAIN}; ip6tables -X ${IN_CHAIN}`,
+      sh`ip6tables -D INPUT -s ${peer === undefined ? '::/0' : `${peer}/128`} -d ${`${local}/128`} -j ${IN_CHAIN}; ip6tables -F ${IN_CHAIN}; ip6tables -X ${IN_CHAIN}`,
       sh`iptables -D INPUT -j ${IN_CHAIN}; iptables -F ${IN_CHAIN}; iptables -X ${IN_CHAIN}`,
       sh`iptables -D FORWARD -j ${FWD_CHAIN}; iptables -F ${FWD_CHAIN}; iptables -X ${FWD_CHAIN}`,
       sh`iptables -t mangle -D FORWARD -j ${MSS_CHAIN}; iptables -t mangle -F ${MSS_CHAIN}; iptables -t mangle -X ${MSS_CHAIN}`,

@@ -40,10 +40,14 @@ export function nftTable(intent: FirewallIntent): NftTable {
         hook: 'input',
         priority: 0,
         policy: 'accept',
-        rules: [
-          { matches: [addr('ip6', 'daddr', [ike.local]), IKE_PORTS, addr('ip6', 'saddr', [ike.peer], true)], statement: DROP },
-          { matches: [addr('ip6', 'daddr', [ike.local]), ESP, addr('ip6', 'saddr', [ike.peer], true)], statement: DROP },
-        ],
+        // Nothing to restrict for a home named by DNS: IKE/ESP come from wherever it is (issue 12).
+        rules:
+          ike.peer === undefined
+            ? []
+            : [
+                { matches: [addr('ip6', 'daddr', [ike.local]), IKE_PORTS, addr('ip6', 'saddr', [ike.peer], true)], statement: DROP },
+                { matches: [addr('ip6', 'daddr', [ike.local]), ESP, addr('ip6', 'saddr', [ike.peer], true)], statement: DROP },
+              ],
       },
       {
         name: 'forward',
@@ -70,11 +74,11 @@ export function nftTable(intent: FirewallIntent): NftTable {
 
 /** What a default-drop main ruleset must also accept, written as nft rules for the comment. */
 function hints(intent: FirewallIntent): string[] {
-  const peer = addr('ip6', 'saddr', [intent.ike.peer]);
+  const peer = intent.ike.peer === undefined ? [] : [addr('ip6', 'saddr', [intent.ike.peer])];
   const pairs: NftRule[][] = [
     [
-      { matches: [peer, IKE_PORTS], statement: ACCEPT },
-      { matches: [peer, ESP], statement: ACCEPT },
+      { matches: [...peer, IKE_PORTS], statement: ACCEPT },
+      { matches: [...peer, ESP], statement: ACCEPT },
     ],
     [
       { matches: [{ kind: 'ipsec', where: 'meta', present: true }, addr('ip', 'saddr', intent.tunnel.homes)], statement: ACCEPT },

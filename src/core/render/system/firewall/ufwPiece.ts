@@ -10,8 +10,8 @@ export function ufwRules(intent: FirewallIntent): UfwRule[] {
   const { peer, local } = intent.ike;
   const { homes, vps } = intent.tunnel;
   return [
-    { action: 'allow', proto: 'udp', from: peer, to: local, ports: [500, 4500] },
-    { action: 'allow', proto: 'esp', from: peer, to: local },
+    { action: 'allow', proto: 'udp', from: peer ?? 'any', to: local, ports: [500, 4500] },
+    { action: 'allow', proto: 'esp', from: peer ?? 'any', to: local },
     ...homes.flatMap((home): UfwRule[] => [
       { action: 'allow', from: home, to: vps },
       { route: true, action: 'allow', from: home, to: vps },
