@@ -39,7 +39,9 @@ export const codePanel = (page: Page) => page.locator('#file-panel pre');
 export async function loadPreset(page: Page, id: string): Promise<void> {
   await page.locator('#preset').selectOption(id);
   await page.getByRole('button', { name: /^(読み込む|Load)$/ }).click();
-  await expect(page.locator('.banner.info')).toBeVisible();
+  await expect(page.locator('#preset')).toHaveValue(id);
+  await expect(page.locator('#preset-state')).toContainText(/読み込み済み|Loaded/);
+  await expect(page.locator('#preset-state')).not.toContainText(/変更あり|edited/);
 }
 
 /** The plan in the page's address bar, decoded as the page would (undefined when there is none). */

@@ -15,8 +15,8 @@ test('invalid inputs show messages next to the field and block Next', async ({ p
   await expect(page.locator('#step-title')).toContainText('自宅の WAN');
   await expect(page.locator('.nav .blocked')).toContainText('1 件のエラー');
   await expect(ipv6).toBeFocused();
-  // Later steps cannot be reached from the step indicator either.
-  await expect(page.locator('.steps button').nth(3)).toBeDisabled();
+  // One error does not lock the rest: later steps stay open from the step list.
+  await expect(page.locator('.steps button').nth(3)).toBeEnabled();
   await ipv6.fill('2001:db8::1');
   await expect(ipv6).toHaveAttribute('aria-invalid', 'false');
   await next.click();
@@ -58,23 +58,31 @@ test('the preview marks the lines an edit changed', async ({ page }) => {
   await expect(page.locator('#file-panel .ln.chg', { hasText: 'tunnel select 5' })).toHaveCount(1);
 });
 
-test('a preset fills the form and clears the key', async ({ page }) => {
+test('a preset fills the form and keeps the key, so its files appear at once', async ({ page }) => {
   await openFresh(page);
+  await expect(page.locator('#preset')).toHaveValue('');
+  await expect(page.locator('#preset-state')).toContainText('プリセットではありません');
+  await page.locator('.steps button').nth(4).click();
+  const key = await page.locator('#f-peers-0-tunnel-psk').inputValue();
+  expect(key).toMatch(/^[A-Za-z0-9]{32}$/);
   await loadPreset(page, 'debian12-strongswan-ikev2');
+  await expect(page.locator('#preset')).toHaveValue('debian12-strongswan-ikev2');
+  await expect(page.locator('#preset-state')).toHaveText('読み込み済み: Debian 12 + strongSwan (IKEv2)');
+  await expect(page.locator('#f-peers-0-tunnel-psk')).toHaveValue(key);
+  await expect(page.locator('.badge.ok')).toBeVisible();
+  await expect(codePanel(page)).toContainText(`pre-shared-key 1 text ${key}`);
   await page.locator('.steps button').nth(3).click();
   await expect(page.locator('#f-peers-0-vps-target')).toHaveValue('debian-12');
-  await expect(page.locator('.findings')).toContainText('事前共有鍵を生成するか入力してください');
-  await page.locator('.steps button').nth(4).click();
-  await expect(page.locator('#f-peers-0-tunnel-psk')).toHaveValue('');
-  await page.getByRole('button', { name: '生成', exact: true }).click();
-  await expect(page.locator('#f-peers-0-tunnel-psk')).toHaveValue(/^[A-Za-z0-9]{32}$/);
-  await expect(page.locator('.badge.ok')).toBeVisible();
+  // An edit: the header no longer claims the preset as it was.
+  await page.locator('#f-peers-0-vps-privateInterface').fill('eth2');
+  await expect(page.locator('#preset-state')).toContainText('(変更あり)');
 });
 
 test('the whole flow works from the keyboard', async ({ page }) => {
   await openFresh(page);
   await page.locator('#f-router-model').focus();
   await page.keyboard.press('Tab'); // firmware
+  await page.keyboard.press('Tab'); // "how to reach the console" details summary
   await page.keyboard.press('Tab'); // "unverified" details summary
   await page.keyboard.press('Tab'); // Back is disabled, so Next
   await expect(page.getByRole('button', { name: '次へ' })).toBeFocused();

@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
-import type { Language, Plan } from '../core/index';
+import type { Bilingual, Language, Plan } from '../core/index';
 import { Banners } from './app/Banners';
 import { bundleActions } from './app/bundleActions';
 import { Header } from './app/Header';
 import { initialState } from './app/initialState';
+import { message, renderMessage, type Message, type Notice } from './app/message';
 import { PreviewPane } from './app/PreviewPane';
+import { planIdentity } from './app/samePlan';
 import { StepBody } from './app/StepBody';
 import { StepFooter } from './app/StepFooter';
 import { StepList } from './app/StepList';
 import { useAutosave } from './app/useAutosave';
+import { useDraftConflict } from './app/useDraftConflict';
+import { DraftBanners } from './app/DraftBanners';
 import { useLiveBundle } from './app/useLiveBundle';
 import { useShareLinkSync } from './app/useShareLinkSync';
 import { useStatus } from './app/useStatus';
@@ -17,9 +21,9 @@ import { useStepNavigation } from './app/useStepNavigation';
 import { freshDefaults } from './form/defaults';
 import { FindingsContext } from './form/findingsContext';
 import { LiveContext } from './form/live';
-import { planResolver, stepOf } from './form/planForm';
+import { formValuesFrom, planResolver, stepOf } from './form/planForm';
 import { I18nContext, loadDictionary, translator, type I18n } from './i18n';
-import { clearDraft, saveLanguage } from './persistence/draft';
+import { clearDraft, clearPreviousDraft, loadDraft, loadPreviousDraft, saveDraft, saveLanguage, stashPreviousDraft, type Draft } from './persistence/draft';
 
 export { initialLanguage } from './app/initialState';
 
@@ -43,11 +47,56 @@ export function App({ language }: { readonly language: Language }) {
   const bundle = useLiveBundle(json, start.values);
   const { live } = bundle;
   const [keepPsk, setKeepPsk] = useState(start.keepPsk);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const say = (next: Message) => setNotice({ message: next });
   const { status, flash } = useStatus();
   const nav = useStepNavigation(start.step, live.findings);
-  const share = useShareLinkSync({ startHash: start.hash, startValues: start.values, plan: live.plan, json, startJson, form });
-  useAutosave(json, startJson, keepPsk, nav.step);
+  // A share link replaces the form: the draft it replaced is kept (unless it is the same plan, as on a reload).
+  const [previous, setPrevious] = useState<Draft | undefined>(loadPreviousDraft);
+  const onLinkOpened = (linked: Plan | null, hasPsk: boolean) => {
+    // A link without the key looks broken to its recipient: say it was left out on purpose.
+    if (linked && !hasPsk) say(message('link.noKey'));
+    const draft = start.draft;
+    if (!draft || (linked && planIdentity(formValuesFrom(draft.values)) === planIdentity(linked))) return;
+    stashPreviousDraft(draft);
+    setPrevious(draft);
+  };
+  const share = useShareLinkSync({ startHash: start.hash, startValues: start.values, plan: live.plan, json, startJson, form, onOpened: onLinkOpened });
+  const conflict = useDraftConflict();
+  useAutosave(json, keepPsk, nav.step, conflict.active);
+
+  const onKeepPsk = (keep: boolean) => {
+    setKeepPsk(keep);
+    // Unticked: the key leaves storage now, not at the next edit.
+    if (!keep) saveDraft(getValues(), false, nav.step);
+  };
+  const restorePrevious = () => {
+    if (!previous) return;
+    reset(formValuesFrom(previous.values));
+    setKeepPsk(previous.keepPsk);
+    clearPreviousDraft();
+    setPrevious(undefined);
+    say(message('draft.restored'));
+  };
+  const dropPrevious = () => {
+    clearPreviousDraft();
+    setPrevious(undefined);
+  };
+  const takeOther = () => {
+    const other = loadDraft();
+    if (other) {
+      const values = formValuesFrom(other.values);
+      // The other tab's draft has no key unless it kept one: keep this tab's key then.
+      if (!values.peers[0]!.tunnel.psk) values.peers[0]!.tunnel.psk = getValues('peers.0.tunnel.psk') ?? '';
+      reset(values);
+      setKeepPsk(other.keepPsk);
+    }
+    conflict.resolve();
+  };
+  const keepMine = () => {
+    saveDraft(getValues(), keepPsk, nav.step);
+    conflict.resolve();
+  };
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -55,10 +104,20 @@ export function App({ language }: { readonly language: Language }) {
     saveLanguage(lang);
   }, [lang, t]);
 
-  const onPlan = (plan: Plan, message: string) => {
+  const onPlan = (plan: Plan, notice: Message) => {
     reset(plan);
     share.setLinkError(null);
-    setNotice(message);
+    say(notice);
+    setPreset(null);
+  };
+
+  // Which preset the form holds (compared without the key), so the header never names another.
+  const [preset, setPreset] = useState<{ id: string; label: Bilingual; identity: string } | null>(null);
+  const identity = useMemo(() => planIdentity(JSON.parse(json)), [json]);
+  const loadedPreset = preset ? { id: preset.id, label: preset.label, edited: preset.identity !== identity } : null;
+  const onPreset = (plan: Plan, chosen: { id: string; label: Bilingual }, notice: Message) => {
+    onPlan(plan, notice);
+    setPreset({ ...chosen, identity: planIdentity(plan) });
   };
 
   const onReset = () => {
@@ -67,19 +126,45 @@ export function App({ language }: { readonly language: Language }) {
     clearDraft();
     setKeepPsk(false);
     share.restart(plan);
-    setNotice(t('reset.done'));
+    say(message('reset.done'));
+    setPreset(null);
     nav.goTo('router');
   };
 
-  const actions = bundleActions(getValues, flash, t);
+  const actions = bundleActions(getValues, flash, (retry) =>
+    setNotice({
+      message: message('update.loadFailed'),
+      actions: [
+        { label: 'update.retry', run: retry },
+        { label: 'update.reload', run: () => window.location.reload() },
+      ],
+    }),
+  );
 
   return (
     <I18nContext.Provider value={i18n}>
       <a className="skip" href="#step-title">
         {t('app.skip')}
       </a>
-      <Header getValues={getValues} onPlan={onPlan} onNotice={setNotice} onReset={onReset} onLanguage={setLang} flash={flash} />
-      <Banners linkError={share.linkError} onCloseLinkError={() => share.setLinkError(null)} notice={notice} onCloseNotice={() => setNotice('')} />
+      <Header
+        getValues={getValues}
+        onPlan={onPlan}
+        onNotice={say}
+        onReset={onReset}
+        loadedPreset={loadedPreset}
+        onPreset={onPreset}
+        onLanguage={setLang}
+        flash={flash}
+      />
+      <Banners linkError={share.linkError} onCloseLinkError={() => share.setLinkError(null)} notice={notice} onCloseNotice={() => setNotice(null)} />
+      <DraftBanners
+        hasPrevious={previous !== undefined}
+        onRestorePrevious={restorePrevious}
+        onDropPrevious={dropPrevious}
+        conflict={conflict.active}
+        onTakeOther={takeOther}
+        onKeepMine={keepMine}
+      />
       <LiveContext.Provider value={live}>
         <FindingsContext.Provider value={live.findings}>
           <main className="layout">
@@ -89,7 +174,7 @@ export function App({ language }: { readonly language: Language }) {
                 <StepBody
                   nav={nav}
                   keepPsk={keepPsk}
-                  onKeepPsk={setKeepPsk}
+                  onKeepPsk={onKeepPsk}
                   onDownload={() => void actions.download()}
                   onCopyHeredoc={() => void actions.copyHeredoc()}
                   onCopyLink={() => void actions.copyLink(share.shareUrl)}
@@ -105,11 +190,11 @@ export function App({ language }: { readonly language: Language }) {
         </FindingsContext.Provider>
       </LiveContext.Provider>
       <p className="sr-status" role="status" aria-live="polite">
-        {status}
+        {status ? renderMessage(i18n, status) : ''}
       </p>
       {status ? (
         <p className="toast" aria-hidden="true">
-          {status}
+          {renderMessage(i18n, status)}
         </p>
       ) : null}
       <footer className="foot">

@@ -57,7 +57,10 @@ describe('UI dictionaries', () => {
 
   it('interpolates and picks the language from the browser list', async () => {
     await loadDictionary('en');
-    expect(translator('en')('nav.blocked', { n: 2 })).toBe('This step has 2 errors. Fix them to continue.');
+    expect(translator('en')('nav.blocked', { n: 2 })).toBe('This step has 2 errors. Fix them to continue, or open a later step from the list above.');
+    // English plurals: `{n:one|other}` picks by the number.
+    expect(translator('en')('findings.errors', { n: 1 })).toBe('1 error');
+    expect(translator('en')('findings.errors', { n: 0 })).toBe('0 errors');
     expect(detectLanguage(['ja-JP', 'en-US'])).toBe('ja');
     expect(detectLanguage(['en-GB', 'ja'])).toBe('en');
     expect(detectLanguage(['fr-FR', 'ja'])).toBe('ja');

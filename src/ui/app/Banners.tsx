@@ -1,4 +1,5 @@
 import { useI18n, type MessageKey } from '../i18n';
+import { renderMessage, type Notice } from './message';
 import type { LinkError, LinkFailure } from './useShareLinkSync';
 
 const LINK_ERROR: Readonly<Record<LinkFailure, MessageKey>> = {
@@ -11,13 +12,14 @@ const LINK_ERROR: Readonly<Record<LinkFailure, MessageKey>> = {
 interface Props {
   readonly linkError: LinkError | null;
   readonly onCloseLinkError: () => void;
-  readonly notice: string;
+  readonly notice: Notice | null;
   readonly onCloseNotice: () => void;
 }
 
 /** A share link that could not be opened (alert) and the last notice (status), each closable. */
 export function Banners({ linkError, onCloseLinkError, notice, onCloseNotice }: Props) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       {linkError ? (
@@ -33,7 +35,12 @@ export function Banners({ linkError, onCloseLinkError, notice, onCloseNotice }: 
       ) : null}
       {notice ? (
         <div className="banner info" role="status">
-          <p>{notice}</p>
+          <p>{renderMessage(i18n, notice.message)}</p>
+          {notice.actions?.map((action) => (
+            <button key={action.label} type="button" onClick={action.run}>
+              {t(action.label)}
+            </button>
+          ))}
           <button type="button" onClick={onCloseNotice}>
             {t('common.close')}
           </button>

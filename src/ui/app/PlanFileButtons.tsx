@@ -2,25 +2,27 @@ import { useRef, type ChangeEvent } from 'react';
 import type { Plan } from '../../core/index';
 import { savePlanFile } from '../download/actions';
 import { useI18n } from '../i18n';
+import { message, type Message } from './message';
 import { loadEngine } from '../useEngine';
+import type { Flash } from './useStatus';
 
 interface Props {
   readonly getValues: () => Plan;
-  readonly onPlan: (plan: Plan, notice: string) => void;
-  readonly onNotice: (notice: string) => void;
-  readonly flash: (message: string) => void;
+  readonly onPlan: (plan: Plan, notice: Message) => void;
+  readonly onNotice: (notice: Message) => void;
+  readonly flash: Flash;
 }
 
 /** Save the plan as JSON (with the key: it goes to the user's own disk) and open such a file. */
 export function PlanFileButtons({ getValues, onPlan, onNotice, flash }: Props) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
 
   const save = async () => {
     const { parsePlan } = await loadEngine();
     const parsed = parsePlan(getValues());
     void savePlanFile(parsed.ok ? parsed.plan : getValues());
-    flash(t('file.saved'));
+    flash('file.saved');
   };
 
   const load = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -31,17 +33,17 @@ export function PlanFileButtons({ getValues, onPlan, onNotice, flash }: Props) {
     try {
       value = JSON.parse(await file.text());
     } catch {
-      onNotice(t('file.notJson', { name: file.name }));
+      onNotice(message('file.notJson', { name: file.name }));
       return;
     }
     const { parsePlan } = await loadEngine();
     const parsed = parsePlan(value);
     if (!parsed.ok) {
       const first = parsed.findings[0];
-      onNotice(t('file.invalid', { name: file.name, detail: first ? `${first.path}: ${pick(first.message)}` : '' }));
+      onNotice(message('file.invalid', { name: file.name, detail: first ? first.message : '', path: first?.path ?? '' }));
       return;
     }
-    onPlan(parsed.plan, t('file.loaded', { name: file.name }));
+    onPlan(parsed.plan, message('file.loaded', { name: file.name }));
   };
 
   return (

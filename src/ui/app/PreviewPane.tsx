@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { BootPreview } from '../boot/BootPreview';
 import { useI18n } from '../i18n';
 import { LAZY } from './lazyParts';
+import { LoadBoundary } from './LoadBoundary';
 import type { LiveBundle } from './useLiveBundle';
 
 const { Component: Preview } = LAZY.preview;
@@ -14,9 +15,11 @@ export function PreviewPane({ bundle, onJump }: { readonly bundle: LiveBundle; r
   return (
     <aside className="side" aria-label={t('preview.title')}>
       {engine ? (
-        <Suspense fallback={boot ? <BootPreview files={boot.files} findings={boot.findings} /> : <p className="empty">…</p>}>
-          <Preview files={stale ? lastGood : live.files} findings={live.findings} stale={stale && live.findings.length > 0} onJump={onJump} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={boot ? <BootPreview files={boot.files} findings={boot.findings} /> : <p className="empty">…</p>}>
+            <Preview files={stale ? lastGood : live.files} findings={live.findings} stale={stale && live.findings.length > 0} onJump={onJump} />
+          </Suspense>
+        </LoadBoundary>
       ) : boot ? (
         <BootPreview files={boot.files} findings={boot.findings} />
       ) : (

@@ -3,6 +3,7 @@ import { STEP_IDS, type StepId } from '../form/planForm';
 import { useI18n } from '../i18n';
 import { RouterStep } from '../steps/router/RouterStep';
 import { LAZY } from './lazyParts';
+import { LoadBoundary } from './LoadBoundary';
 import { STEP_LEAD, STEP_TITLE } from './stepText';
 import type { StepNavigation } from './useStepNavigation';
 
@@ -63,7 +64,9 @@ export function StepBody({ nav, ...props }: StepProps & { readonly nav: StepNavi
       <p className="lead" id="step-lead">
         {t(STEP_LEAD[step])}
       </p>
-      <Suspense fallback={<p className="hint">…</p>}>{body(step, props)}</Suspense>
+      <LoadBoundary key={step}>
+        <Suspense fallback={<p className="hint">…</p>}>{body(step, props)}</Suspense>
+      </LoadBoundary>
     </section>
   );
 }

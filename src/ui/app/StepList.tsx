@@ -3,10 +3,13 @@ import { useI18n } from '../i18n';
 import { STEP_TITLE } from './stepText';
 import type { StepNavigation } from './useStepNavigation';
 
-/** The numbered list of steps: where the user is, which steps have errors, which are done. */
+/**
+ * The numbered list of steps: where the user is, which steps have errors, which are done. Every step
+ * stays open: an error in one step (an address not known yet) must not lock the others.
+ */
 export function StepList({ nav }: { readonly nav: StepNavigation }) {
   const { t } = useI18n();
-  const { step, stepIndex, stepErrors, reachable, goTo } = nav;
+  const { step, stepIndex, stepErrors, goTo } = nav;
   return (
     <nav aria-label={t('steps.label')} className="steps">
       <ol>
@@ -15,7 +18,6 @@ export function StepList({ nav }: { readonly nav: StepNavigation }) {
             <button
               type="button"
               aria-current={id === step ? 'step' : undefined}
-              disabled={id !== step && !reachable(index)}
               onClick={() => goTo(id)}
               className={stepErrors[id] > 0 ? 'has-errors' : index < stepIndex ? 'done' : ''}
             >

@@ -24,6 +24,8 @@ interface Options {
   readonly json: string;
   readonly startJson: string;
   readonly form: Pick<UseFormReturn<Plan>, 'reset' | 'getValues'>;
+  /** The link the page opened with was decoded: its plan, or null when it could not be opened. */
+  readonly onOpened?: (plan: Plan | null, hasPsk: boolean) => void;
 }
 
 export interface ShareLinkSync {
@@ -40,7 +42,11 @@ export interface ShareLinkSync {
  * The plan in the address bar: a link in it is opened once the page is up; later valid states are
  * written back (debounced); Back/Forward restore the state of their entry.
  */
-export function useShareLinkSync({ startHash, startValues, plan, json, startJson, form }: Options): ShareLinkSync {
+export function useShareLinkSync({ startHash, startValues, plan, json, startJson, form, onOpened }: Options): ShareLinkSync {
+  const opened = useRef(onOpened);
+  useEffect(() => {
+    opened.current = onOpened;
+  });
   const { reset, getValues } = form;
   const [includePskInLink, setIncludePskInLink] = useState(false);
   const [linkError, setLinkError] = useState<LinkError | null>(null);
@@ -66,17 +72,19 @@ export function useShareLinkSync({ startHash, startValues, plan, json, startJson
       const result = decodeShareLink(startHash);
       if (!result.ok) {
         if (result.reason !== 'empty') setLinkError({ reason: result.reason, detail: result.findings?.[0]?.path });
+        opened.current?.(null, false);
         return;
       }
-      const opened = structuredClone(result.plan);
+      const linked = structuredClone(result.plan);
       // The same plan as the saved draft (whose key the user chose to keep): keep that key.
       const draft = loadDraft();
       if (!result.hasPsk && draft?.keepPsk) {
         const parsed = parsePlan(draft.values);
-        if (parsed.ok && encodeShareLink(parsed.plan) === encodeShareLink(opened)) opened.peers[0]!.tunnel.psk = parsed.plan.peers[0]!.tunnel.psk;
+        if (parsed.ok && encodeShareLink(parsed.plan) === encodeShareLink(linked)) linked.peers[0]!.tunnel.psk = parsed.plan.peers[0]!.tunnel.psk;
       }
-      baseline.current = opened;
-      reset(opened);
+      baseline.current = linked;
+      reset(linked);
+      opened.current?.(linked, result.hasPsk || linked.peers[0]!.tunnel.psk !== '');
     });
     return () => {
       cancelled = true;

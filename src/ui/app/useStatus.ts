@@ -1,11 +1,16 @@
 import { useCallback, useState } from 'react';
+import type { MessageKey } from '../i18n';
+import { message, type Message } from './message';
+
+export type Flash = (key: MessageKey, values?: Message['values']) => void;
 
 /** A short status message (toast + polite live region) that clears itself. */
-export function useStatus(): { readonly status: string; readonly flash: (message: string) => void } {
-  const [status, setStatus] = useState('');
-  const flash = useCallback((message: string) => {
-    setStatus(message);
-    window.setTimeout(() => setStatus((current) => (current === message ? '' : current)), 4000);
+export function useStatus(): { readonly status: Message | null; readonly flash: Flash } {
+  const [status, setStatus] = useState<Message | null>(null);
+  const flash = useCallback<Flash>((key, values) => {
+    const next = message(key, values);
+    setStatus(next);
+    window.setTimeout(() => setStatus((current) => (current === next ? null : current)), 4000);
   }, []);
   return { status, flash };
 }

@@ -10,8 +10,6 @@ export interface StepNavigation {
   readonly stepIndex: number;
   /** Errors per step, from the live findings. */
   readonly stepErrors: Readonly<Record<StepId, number>>;
-  /** Whether the step at this index may be opened from the step list. */
-  readonly reachable: (index: number) => boolean;
   /** The message shown after Next was refused. */
   readonly blocked: string;
   readonly heading: RefObject<HTMLHeadingElement | null>;
@@ -27,7 +25,6 @@ export function useStepNavigation(initial: StepId, findings: readonly Finding[])
   const heading = useRef<HTMLHeadingElement>(null);
   const stepIndex = STEP_IDS.indexOf(step);
   const stepErrors = useMemo(() => Object.fromEntries(STEP_IDS.map((id) => [id, errorsOfStep(findings, id).length])) as Record<StepId, number>, [findings]);
-  const reachable = (index: number) => STEP_IDS.slice(0, index).every((id) => stepErrors[id] === 0);
 
   const goTo = (next: StepId, focus?: string) => {
     flushSync(() => {
@@ -49,5 +46,5 @@ export function useStepNavigation(initial: StepId, findings: readonly Finding[])
     if (following) goTo(following);
   };
 
-  return { step, stepIndex, stepErrors, reachable, blocked: stepErrors[step] > 0 ? blocked : '', heading, goTo, next };
+  return { step, stepIndex, stepErrors, blocked: stepErrors[step] > 0 ? blocked : '', heading, goTo, next };
 }

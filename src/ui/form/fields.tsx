@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { useController, useFormContext, type Path } from 'react-hook-form';
-import type { Plan } from '../../core/index';
+import { useController, useFormContext, useWatch, type Path } from 'react-hook-form';
+import type { Bilingual, Plan } from '../../core/index';
 import { useI18n } from '../i18n';
 import { useFieldFindings } from './findingsContext';
+import { trimmed } from './normalize';
 import { fieldId } from './planForm';
 
 export type PlanPath = Path<Plan>;
@@ -21,11 +22,13 @@ interface ShellProps {
   readonly nested?: boolean;
   readonly className?: string;
   readonly check?: boolean;
+  /** A more precise message than the core's, shown first while the field has an error. */
+  readonly explain?: string;
   readonly children: (control: ControlProps) => ReactNode;
 }
 
 /** A labelled control with its hint and the core's messages for its path, announced politely. */
-export function FieldShell({ path, label, hint, nested, className, check, children }: ShellProps) {
+export function FieldShell({ path, label, hint, nested, className, check, explain, children }: ShellProps) {
   const { pick } = useI18n();
   const findings = useFieldFindings(path, nested);
   const id = fieldId(path);
@@ -50,6 +53,7 @@ export function FieldShell({ path, label, hint, nested, className, check, childr
         </p>
       ) : null}
       <div className="messages" id={`${id}-msg`} aria-live="polite">
+        {invalid && explain ? <p className="msg error">{explain}</p> : null}
         {findings.map((finding, index) => (
           <p key={`${finding.code}-${index}`} className={`msg ${finding.level}`}>
             {pick(finding.message)}
@@ -67,16 +71,23 @@ interface TextFieldProps {
   readonly placeholder?: string;
   readonly mono?: boolean;
   readonly className?: string;
+  /** How a pasted value is cleaned before it is checked (default: surrounding blanks dropped). */
+  readonly normalize?: (value: unknown) => unknown;
+  /** A precise reason for a recognisable mistake in the value, if any. */
+  readonly explain?: (value: unknown) => Bilingual | undefined;
 }
 
-export function TextField({ path, label, hint, placeholder, mono, className }: TextFieldProps) {
-  const { register } = useFormContext<Plan>();
+export function TextField({ path, label, hint, placeholder, mono, className, normalize = trimmed, explain }: TextFieldProps) {
+  const { register, control: formControl } = useFormContext<Plan>();
+  const { pick } = useI18n();
+  const value: unknown = useWatch({ control: formControl, name: path });
+  const problem = explain?.(value);
   return (
-    <FieldShell path={path} label={label} hint={hint} className={className}>
+    <FieldShell path={path} label={label} hint={hint} className={className} explain={problem ? pick(problem) : undefined}>
       {(control) => (
         <input
           {...control}
-          {...register(path)}
+          {...register(path, { setValueAs: normalize })}
           type="text"
           className={mono ? 'mono' : undefined}
           placeholder={placeholder}

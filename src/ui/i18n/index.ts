@@ -25,7 +25,13 @@ export function translator(language: Language): Translate {
   const dictionary = DICTIONARIES[language];
   return (key, values) => {
     const text = dictionary?.[key] ?? key;
-    return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+    if (!values) return text;
+    // `{n:file|files}` picks by the number (English plurals); `{n}` is the value itself.
+    return text
+      .replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+        name in values ? (Number(values[name]) === 1 ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };
 }
 

@@ -8,7 +8,11 @@ export interface Draft {
   readonly step: StepId;
 }
 
-const DRAFT_KEY = 'rtx-vps-ipsec-wizard:draft:v1';
+export const DRAFT_KEY = 'rtx-vps-ipsec-wizard:draft:v1';
+/** The draft a share link replaced when it opened, kept until the user restores or closes it. */
+const PREVIOUS_KEY = 'rtx-vps-ipsec-wizard:previous-draft:v1';
+/** The step of this tab (sessionStorage: survives a reload, not shared with other tabs). */
+const STEP_KEY = 'rtx-vps-ipsec-wizard:step';
 const LANGUAGE_KEY = 'rtx-vps-ipsec-wizard:language';
 
 function storage(): Storage | undefined {
@@ -19,9 +23,12 @@ function storage(): Storage | undefined {
   }
 }
 
-export function loadDraft(): Draft | undefined {
+export const loadDraft = (): Draft | undefined => readDraft(DRAFT_KEY);
+export const loadPreviousDraft = (): Draft | undefined => readDraft(PREVIOUS_KEY);
+
+function readDraft(key: string): Draft | undefined {
   try {
-    const text = storage()?.getItem(DRAFT_KEY);
+    const text = storage()?.getItem(key);
     if (!text) return undefined;
     const value = JSON.parse(text) as Partial<Draft>;
     if (typeof value !== 'object' || value === null || typeof value.values !== 'object') return undefined;
@@ -69,6 +76,40 @@ export function loadLanguage(): 'ja' | 'en' | undefined {
 export function saveLanguage(language: 'ja' | 'en'): void {
   try {
     storage()?.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // ignored
+  }
+}
+
+/** Keeps a draft that something else is about to replace (stored as it was: its key only if opted in). */
+export function stashPreviousDraft(draft: Draft): void {
+  try {
+    storage()?.setItem(PREVIOUS_KEY, JSON.stringify(draft));
+  } catch {
+    // ignored
+  }
+}
+
+export function clearPreviousDraft(): void {
+  try {
+    storage()?.removeItem(PREVIOUS_KEY);
+  } catch {
+    // ignored
+  }
+}
+
+export function loadTabStep(): StepId | undefined {
+  try {
+    const value = window.sessionStorage.getItem(STEP_KEY);
+    return STEP_IDS.includes(value as StepId) ? (value as StepId) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveTabStep(step: StepId): void {
+  try {
+    window.sessionStorage.setItem(STEP_KEY, step);
   } catch {
     // ignored
   }

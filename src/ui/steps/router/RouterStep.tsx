@@ -1,14 +1,21 @@
+import { Suspense, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { ROUTER_MODELS, ROUTERS, type RouterModel } from '../../../core/caps/routers';
 import type { Plan } from '../../../core/index';
 import { SelectField, TextField } from '../../form/fields';
+import { revision } from '../../form/normalize';
 import { useI18n } from '../../i18n';
+import { lazyComponent } from '../../lazyComponent';
+
+// Opened on demand: its texts stay out of the first screen's JavaScript.
+const { Component: ConsoleHelp } = lazyComponent(() => import('./ConsoleHelp').then((module) => module.ConsoleHelp));
 
 const gateText = (gate: boolean | { since?: string; after?: string }, yes: string, no: string): string =>
   typeof gate === 'boolean' ? (gate ? yes : no) : gate.since ? `Rev.${gate.since}+` : `> Rev.${gate.after}`;
 
 export function RouterStep() {
   const { t } = useI18n();
+  const [helpOpen, setHelpOpen] = useState(false);
   const { control, setValue, getValues } = useFormContext<Plan>();
   const model = useWatch({ control, name: 'router.model' }) as RouterModel;
   const caps = ROUTERS[model] ?? ROUTERS.RTX830;
@@ -30,6 +37,7 @@ export function RouterStep() {
           label={t('router.firmware')}
           hint={t('router.firmwareHint', { series: caps.firmwareSeries.join(', '), example: caps.exampleRevision })}
           mono
+          normalize={revision}
         />
       </div>
       <dl className="caps" aria-label={t('router.capsTitle')}>
@@ -46,6 +54,14 @@ export function RouterStep() {
         <dt>{t('router.caps.lan')}</dt>
         <dd className="mono">{caps.lanInterfaces.join(', ')}</dd>
       </dl>
+      <details className="notes" id="router-console" onToggle={(event) => setHelpOpen(event.currentTarget.open)}>
+        <summary>{t('router.consoleTitle')}</summary>
+        {helpOpen ? (
+          <Suspense fallback={<p className="hint">…</p>}>
+            <ConsoleHelp />
+          </Suspense>
+        ) : null}
+      </details>
       {caps.unverified.length > 0 ? (
         <details className="notes">
           <summary>{t('common.unverified')}</summary>

@@ -7,6 +7,7 @@ import type { Plan } from '../../../core/index';
 import { CheckField, FieldShell, NumberField, SelectField, TextField } from '../../form/fields';
 import { useAvailableOptions, useLive } from '../../form/live';
 import { useI18n } from '../../i18n';
+import { PSK_ENTER_GIVEN, PSK_HINT } from '../hints';
 import { useEngine } from '../../useEngine';
 
 const CRYPTO = 'peers.0.tunnel.crypto';
@@ -123,7 +124,7 @@ export function TunnelStep({ keepPsk, onKeepPsk }: TunnelStepProps) {
       </fieldset>
       <fieldset>
         <legend>{t('tunnel.pskTitle')}</legend>
-        <FieldShell path="peers.0.tunnel.psk" label={t('tunnel.psk')} hint={t('tunnel.pskHint')}>
+        <FieldShell path="peers.0.tunnel.psk" label={t('tunnel.psk')} hint={pick(PSK_HINT)}>
           {(control) => (
             <div className="psk-row">
               <input
@@ -137,6 +138,15 @@ export function TunnelStep({ keepPsk, onKeepPsk }: TunnelStepProps) {
               />
               <button type="button" onClick={() => setShowPsk((shown) => !shown)} aria-pressed={showPsk} aria-controls={control.id}>
                 {showPsk ? t('tunnel.pskHide') : t('tunnel.pskShow')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setShowPsk(true);
+                  document.getElementById(control.id)?.focus();
+                }}
+              >
+                {pick(PSK_ENTER_GIVEN)}
               </button>
               <button
                 type="button"

@@ -3,7 +3,9 @@ import { STACKS, TARGETS, VPS_TARGETS, type VpsTargetId } from '../../../core/ca
 import type { Plan } from '../../../core/index';
 import { SelectField, TextField } from '../../form/fields';
 import { useAvailableOptions } from '../../form/live';
+import { ipv6PasteProblem } from '../../form/pasted';
 import { useI18n } from '../../i18n';
+import { VPS_IPV6_HINT } from '../hints';
 
 const STACK_CHOICES = ['', ...STACKS] as const;
 
@@ -41,7 +43,15 @@ export function VpsStep() {
         <dd>{target.legacyCrypto ? t('common.yes') : t('common.no')}</dd>
       </dl>
       <div className="grid2">
-        <TextField path="peers.0.vps.ipv6" label={t('vps.ipv6')} hint={t('vps.ipv6Hint')} mono placeholder="2001:db8:2::1" className="span2" />
+        <TextField
+          explain={ipv6PasteProblem}
+          path="peers.0.vps.ipv6"
+          label={t('vps.ipv6')}
+          hint={pick(VPS_IPV6_HINT)}
+          mono
+          placeholder="2001:db8:2::1"
+          className="span2"
+        />
         <TextField path="peers.0.vps.publicInterface" label={t('vps.publicInterface')} mono placeholder="eth0" />
         <TextField path="peers.0.vps.privateInterface" label={t('vps.privateInterface')} mono placeholder="eth1" />
         <TextField

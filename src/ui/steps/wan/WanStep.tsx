@@ -4,13 +4,15 @@ import { ROUTERS, type RouterModel } from '../../../core/caps/routers';
 import type { Plan } from '../../../core/index';
 import { CheckField, NumberField, NumberListField, SelectField, TextField } from '../../form/fields';
 import { useAvailableOptions } from '../../form/live';
+import { ipv6PasteProblem } from '../../form/pasted';
 import { useI18n } from '../../i18n';
+import { WAN_IPV6_HINT } from '../hints';
 
 const ACCESS_KINDS = ['ds-lite', 'map-e', 'none'] as const;
 const SCOPES = ['ike-esp', 'all-from-vps'] as const;
 
 export function WanStep() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { control } = useFormContext<Plan>();
   const model = useWatch({ control, name: 'router.model' }) as RouterModel;
   const kind = useWatch({ control, name: 'home.ipv4Access.kind' });
@@ -28,7 +30,15 @@ export function WanStep() {
   return (
     <>
       <div className="grid2">
-        <TextField path="home.wanIpv6" label={t('wan.ipv6')} hint={t('wan.ipv6Hint')} mono placeholder="2001:db8:1::1" className="span2" />
+        <TextField
+          explain={ipv6PasteProblem}
+          path="home.wanIpv6"
+          label={t('wan.ipv6')}
+          hint={pick(WAN_IPV6_HINT)}
+          mono
+          placeholder="2001:db8:1::1"
+          className="span2"
+        />
         <SelectField path="home.wanInterface" label={t('wan.interface')} options={wanOptions} />
       </div>
       <fieldset>
