@@ -7,3 +7,6 @@ export { generate } from '../core/generate';
 export { defaultPlan, parsePlan } from '../core/plan/parsePlan';
 export { availabilityOf, optionAvailability } from '../core/optionAvailability';
 export { aggregateNetworks, formatNetwork, networkOf, parseIpv4Interface } from '../core/net/ipv4';
+export { importRtxConfig } from '../core/import/importRtx';
+export { planFromImport } from '../core/import/planFromImport';
+export { applyImport } from '../core/import/applyImport';

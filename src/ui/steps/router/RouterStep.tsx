@@ -13,6 +13,9 @@ const { Component: ConsoleHelp } = lazyComponent(() => import('./ConsoleHelp').t
 const gateText = (gate: boolean | { since?: string; after?: string }, yes: string, no: string): string =>
   typeof gate === 'boolean' ? (gate ? yes : no) : gate.since ? `Rev.${gate.since}+` : `> Rev.${gate.after}`;
 
+// The paste panel (issue 13) loads after the first paint, outside the initial-JS budget.
+const { Component: ImportPaste } = lazyComponent(() => import('./ImportPaste').then((module) => module.ImportPaste));
+
 export function RouterStep() {
   const { t } = useI18n();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -30,6 +33,9 @@ export function RouterStep() {
   };
   return (
     <>
+      <Suspense fallback={null}>
+        <ImportPaste />
+      </Suspense>
       <div className="grid2">
         <SelectField path="router.model" label={t('router.model')} options={options} onValueChange={(value) => onModel(value as RouterModel)} />
         <TextField
