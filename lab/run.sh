@@ -40,60 +40,71 @@ fi
 mkdir -p "$OUT"
 rm -rf "$RUN"
 mkdir -p "$RUN"
-# guests run in parallel (UML is single-CPU); each gets every Nth scenario. 768 MiB each.
+# Which guest runs a scenario. Debian's UML kernel lacks NF_TABLES_INET, so a scenario that must see the
+# generated nft file enforced says "guest": "qemu" in scenario.json and runs in QEMU (TCG, Debian's own
+# kernel); everything else runs in UML, which boots in seconds and runs one CPU per guest.
+# LAB_VM=auto (default): that split, UML guests first (one per core), then ONE QEMU guest with every vCPU
+# (two TCG guests on 2 cores starved each other). LAB_VM=uml or LAB_VM=qemu puts every scenario in that kind.
 VM="${LAB_VM:-auto}"
-if [ "$VM" = auto ]; then
-  VM=uml
-  for d in "${scenarios[@]}"; do [ -d "$d/nftables.d" ] && VM=qemu; done
-fi
-# QEMU: one guest with every vCPU by default (measured at load 25: two TCG guests on 2 cores starved each
-# other and every scenario timed out; one ran). UML runs on one CPU: one guest per core.
-if [ "$VM" = qemu ]; then GUESTS="${LAB_GUESTS:-1}"; else GUESTS="${LAB_GUESTS:-$(nproc)}"; fi
-[ "$GUESTS" -ge 1 ] 2>/dev/null || GUESTS=1
-[ "$GUESTS" -le ${#scenarios[@]} ] || GUESTS=${#scenarios[@]}
-# the guest sees the host's / read-only but has its own /tmp and /run: hand it copies of the inputs
-for ((g = 0; g < GUESTS; g++)); do mkdir -p "$RUN/g$g/uml"; : >"$RUN/g$g/scenarios.list"; : >"$RUN/g$g/results.txt"; done
+uml_s=(); qemu_s=()
 for i in "${!scenarios[@]}"; do
-  g=$((i % GUESTS))
+  want=uml
+  if [ "$VM" = qemu ]; then want=qemu
+  elif [ "$VM" = auto ] && python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]+"/scenario.json")).get("guest") != "qemu")' "${scenarios[$i]}"; then want=qemu
+  fi
+  if [ "$want" = qemu ]; then qemu_s+=("$i"); else uml_s+=("$i"); fi
+done
+UGUESTS=0; QGUESTS=0
+if [ ${#uml_s[@]} -gt 0 ]; then
+  UGUESTS="${LAB_GUESTS:-$(nproc)}"; [ "$UGUESTS" -ge 1 ] 2>/dev/null || UGUESTS=1
+  [ "$UGUESTS" -le ${#uml_s[@]} ] || UGUESTS=${#uml_s[@]}
+fi
+[ ${#qemu_s[@]} -gt 0 ] && QGUESTS=1
+GUESTS=$((UGUESTS + QGUESTS))
+declare -A GVM GCOUNT
+for ((g = 0; g < GUESTS; g++)); do
+  mkdir -p "$RUN/g$g/uml"; : >"$RUN/g$g/scenarios.list"; : >"$RUN/g$g/results.txt"
+  if [ "$g" -lt "$UGUESTS" ]; then GVM[$g]=uml; else GVM[$g]=qemu; fi
+  GCOUNT[$g]=0
+done
+# the guest sees the host's / read-only but has its own /tmp and /run: hand it copies of the inputs
+assign() { # I G
+  local i="$1" g="$2"
   mkdir -p "$RUN/in/$i"
   cp -a "${scenarios[$i]}/." "$RUN/in/$i/" || die "cannot copy ${scenarios[$i]}"
   printf '%s\t%s\t%s\n' "$i" "$RUN/in/$i" "${scenarios[$i]}" >>"$RUN/g$g/scenarios.list"
-done
-per_guest=$(( (${#scenarios[@]} + GUESTS - 1) / GUESTS ))
-[ -n "$GUEST_TIMEOUT" ] || GUEST_TIMEOUT=$((240 + 600 * per_guest))
+  GCOUNT[$g]=$((GCOUNT[$g] + 1))
+}
+k=0; for i in "${uml_s[@]}"; do assign "$i" $((k % UGUESTS)); k=$((k + 1)); done
+for i in "${qemu_s[@]}"; do assign "$i" "$UGUESTS"; done
+# deadline per guest: boot + a generous 600 s per scenario (a full up scenario takes 2-5 min on a quiet machine)
+gtimeout() { if [ -n "$GUEST_TIMEOUT" ]; then echo "$GUEST_TIMEOUT"; else echo $((300 + 600 * GCOUNT[$1])); fi; }
 
-# Which guest kernel. Debian's UML kernel lacks NF_TABLES_INET, so scenarios with a generated nft file
-# run in QEMU (TCG) with Debian's own kernel: LAB_VM=auto (default) picks qemu when any scenario has
-# nftables.d/; LAB_VM=uml or LAB_VM=qemu forces one.
-if [ "$VM" = qemu ]; then
+if [ "$QGUESTS" -gt 0 ]; then
   read -r QKERNEL QINITRD < <(bash "$LAB/qemu-setup.sh" | tail -1) || die "lab/qemu-setup.sh failed"
   [ -f "$QKERNEL" ] && [ -f "$QINITRD" ] || die "lab/qemu-setup.sh gave no kernel/initrd"
 fi
 C="$LAB/.cache"
 launch() { # G: one guest, console to a file, no network device; the host / read-only, only lab/out writable
   local g="$1"
-  if [ "$VM" = qemu ]; then
+  if [ "${GVM[$g]}" = qemu ]; then
     share() { echo "-virtfs local,path=$(readlink -f "$1"),mount_tag=$2,security_model=none${3:+,$3}"; }
     # shellcheck disable=SC2046
-    exec timeout -k 5 "$GUEST_TIMEOUT" qemu-system-x86_64 -accel tcg,thread=multi -cpu max \
-      -smp "$(( $(nproc) / GUESTS > 0 ? $(nproc) / GUESTS : 1 ))" -m 1024 -nodefaults -no-reboot -display none \
+    exec timeout -k 5 "$(gtimeout "$g")" qemu-system-x86_64 -accel tcg,thread=multi -cpu max \
+      -smp "$(nproc)" -m 1024 -nodefaults -no-reboot -display none \
       -serial "file:$RUN/g$g/console.log" -kernel "$QKERNEL" -initrd "$QINITRD" \
       -append "console=ttyS0 panic=-1 quiet LAB=$LAB LABRUN=$RUN/g$g" \
       $(share / host readonly=on,multidevs=remap) $(share "$C/modroot" modroot readonly=on) $(share "$C/libreswan" libreswan readonly=on) \
       $(share "$C/strongswan" strongswan readonly=on) $(share "$OUT" labout) </dev/null >>"$RUN/g$g/console.log" 2>&1
   else
-    exec env LD_PRELOAD="$SHIM" timeout -k 5 "$GUEST_TIMEOUT" linux.uml \
+    exec env LD_PRELOAD="$SHIM" timeout -k 5 "$(gtimeout "$g")" linux.uml \
       mem=768M root=/dev/root rootfstype=hostfs rootflags=/ ro quiet \
       con0=null,fd:1 con=null ubd0=/dev/null uml_dir="$RUN/g$g/uml" umid=lab$g \
       init=/bin/sh LAB="$LAB" LABRUN="$RUN/g$g" -- "$LAB/guest/init.sh" </dev/null >"$RUN/g$g/console.log" 2>&1
   fi
 }
-echo "lab: ${#scenarios[@]} scenario(s) in $GUESTS $VM guest(s)" >&2
+echo "lab: ${#scenarios[@]} scenario(s): ${#uml_s[@]} in $UGUESTS uml guest(s), then ${#qemu_s[@]} in $QGUESTS qemu guest(s)" >&2
 pids=()
-for ((g = 0; g < GUESTS; g++)); do
-  launch "$g" &
-  pids+=($!)
-done
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done' EXIT
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; exit 130' INT TERM
 
@@ -110,13 +121,19 @@ follow() {
   done
 }
 alive() { local p; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
-while alive; do
+declare -A rcg
+batch() { # FIRST LAST: launch guests FIRST..LAST-1 in parallel and wait for them
+  local g p first="$1" last="$2"
+  pids=()
+  for ((g = first; g < last; g++)); do launch "$g" & pids+=($!); done
+  while alive; do follow; sleep 0.5; done
+  g=$first
+  for p in "${pids[@]}"; do wait "$p"; rcg[$g]=$?; g=$((g + 1)); done
   follow
-  sleep 0.5
-done
-rcs=()
-for p in "${pids[@]}"; do wait "$p"; rcs+=($?); done
-follow
+}
+# UML first, then QEMU alone: a TCG guest next to others on 2 cores is too slow to be fair to either
+[ "$UGUESTS" -gt 0 ] && batch 0 "$UGUESTS"
+[ "$QGUESTS" -gt 0 ] && batch "$UGUESTS" "$GUESTS"
 
 # scenarios a guest never reported: FAIL with the guest's reason
 for ((g = 0; g < GUESTS; g++)); do
@@ -124,8 +141,8 @@ for ((g = 0; g < GUESTS; g++)); do
     name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]+"/scenario.json")).get("name",""))' "$origin" 2>/dev/null)
     [ -n "$name" ] || name=$(basename "$origin")
     grep -q -E "^(PASS|FAIL) $name(:|\$)" "$RUN/g$g/results.txt" && continue
-    why="guest ended early (rc=${rcs[$g]})"
-    [ "${rcs[$g]}" = 124 ] && why="guest run exceeded ${GUEST_TIMEOUT}s"
+    why="guest ended early (rc=${rcg[$g]})"
+    [ "${rcg[$g]}" = 124 ] && why="guest run exceeded $(gtimeout "$g")s"
     grep -h 'GUEST-INIT-FAILED' "$RUN/g$g/console.log" >/dev/null 2>&1 && why="$(grep -h 'GUEST-INIT-FAILED' "$RUN/g$g/console.log" | head -1)"
     line="FAIL $name: not run: $why (see lab/out/.run/g$g/console.log and lab.log)"
     echo "$line"; echo "$line" >>"$RUN/g$g/results.txt"

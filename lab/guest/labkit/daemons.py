@@ -127,6 +127,9 @@ class Pluto(Daemon):
             return self._rekey_ikev1(what, names)
         for name in names:
             rc, out = self.whack("--asynchronous", f"--rekey-{what}", "--name", name, timeout=40, quiet=False)
+            if rc != 0 and what == "ipsec" and "unrecognized option" in out:
+                # libreswan 5.x renamed --rekey-ipsec to --rekey-child
+                rc, out = self.whack("--asynchronous", "--rekey-child", "--name", name, timeout=40, quiet=False)
             if rc != 0:
                 raise ScenarioFail(f"REKEY_FAILED: {self.ns} whack --rekey-{what} --name {name}: rc={rc} {out.strip()[-200:]}")
 

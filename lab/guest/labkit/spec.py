@@ -7,6 +7,7 @@ DEFAULT_UP_CHECKS = ["traffic", "rekey", "restart-rtx", "restart-vps"]
 KNOWN_KEYS = {
     "name", "initiator", "expect", "expectReason", "faults", "checks", "rtxTrafficSelectors",
     "vpsPrivateAddress", "rtxStandIn", "vpsStack", "firewall", "hosts", "notes", "mutation", "group",
+    "guest",
 }
 
 

@@ -39,13 +39,13 @@ def through_tunnel(sc, phase, ns, dst, label, src=None, first_wait=T_PING):
     NO_REPLY (anything else)."""
     rtx6, vps6 = sc.facts["local_address"], sc.facts["remote_address"]
     before = sc.esp_before if getattr(sc, "esp_before", None) is not None else esp_counters(sc, "rtx")
-    got = ping(sc, ns, dst, src=src, count=COUNT, wait=2)
+    got = ping(sc, ns, dst, src=src, count=COUNT, wait=5)
     if got < COUNT:  # the first packet may wait for a route or an SA: probe until the deadline, then count again
         deadline = now() + first_wait
         while not ping(sc, ns, dst, src=src, count=1, wait=2) and now() < deadline:
             pass
         before = esp_counters(sc, "rtx")
-        got = ping(sc, ns, dst, src=src, count=COUNT, wait=2)
+        got = ping(sc, ns, dst, src=src, count=COUNT, wait=5)
     after = esp_counters(sc, "rtx")
     sc.esp_before = after  # the next pair starts from here: one `ip xfrm` call per pair, not two
     out_d = after.get((rtx6, vps6), 0) - before.get((rtx6, vps6), 0)
@@ -82,12 +82,12 @@ def all_pairs(sc, phase, every_lan=True):
     if not every_lan:
         ns, ip = sc.lan_hosts[0]
         through_tunnel(sc, phase, ns, host_ip, f"{ns} host {ip} -> vpshost {host_ip}")
-        through_tunnel(sc, phase, "vpshost", ip, f"vpshost {host_ip} -> {ns} host {ip}", first_wait=5)
+        through_tunnel(sc, phase, "vpshost", ip, f"vpshost {host_ip} -> {ns} host {ip}", first_wait=10)
         return
     for ns, ip in sc.lan_hosts:
         through_tunnel(sc, phase, ns, vps_ip, f"{ns} host {ip} -> VPS {vps_ip}")
-        through_tunnel(sc, phase, ns, host_ip, f"{ns} host {ip} -> vpshost {host_ip}", first_wait=5)
-        through_tunnel(sc, phase, "vpshost", ip, f"vpshost {host_ip} -> {ns} host {ip}", first_wait=5)
+        through_tunnel(sc, phase, ns, host_ip, f"{ns} host {ip} -> vpshost {host_ip}", first_wait=10)
+        through_tunnel(sc, phase, "vpshost", ip, f"vpshost {host_ip} -> {ns} host {ip}", first_wait=10)
         # the VPS host itself, no -I: the source must come from the VPS's own routes
-        through_tunnel(sc, phase, "vps", ip, f"VPS (own routes) -> {ns} host {ip}", first_wait=5)
+        through_tunnel(sc, phase, "vps", ip, f"VPS (own routes) -> {ns} host {ip}", first_wait=10)
     sc.log(f"{phase}: traffic OK both ways through ESP for {len(sc.lan_hosts)} LAN segment(s)")

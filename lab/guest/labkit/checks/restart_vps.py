@@ -1,7 +1,7 @@
 """The VPS restarts its IPsec service (SIGTERM: the daemon sends Delete, as `systemctl restart` does),
 then starts again with the same files. The tunnel must come back by itself; the time is recorded."""
 from .. import traffic
-from ..base import ScenarioFail, now
+from ..base import T_RECOVER_MARGIN, ScenarioFail, now
 
 NAME = "restart-vps"
 
@@ -10,7 +10,7 @@ def run(sc):
     rtx, vps = sc.daemons["rtx"], sc.daemons["vps"]
     old_rtx = rtx.child_serials()
     dpd = sc.facts.get("dpd")
-    deadline = dpd["interval"] * (dpd["count"] + 1) + 30 if dpd else 60
+    deadline = dpd["interval"] * (dpd["count"] + 1) + T_RECOVER_MARGIN if dpd else 2 * T_RECOVER_MARGIN
     sc.log(f"restart-vps: SIGTERM the VPS daemon, start it again; deadline {deadline}s")
     t = now()
     vps.stop(graceful=True)
