@@ -55,6 +55,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
       : []),
     `### ${hgw ? 3 : 2}. VPS`,
     '',
+    ...vpsPrerequisites(d),
     '```sh',
     '# このバンドルの vps/ フォルダを VPS にコピーして / copy this bundle’s vps/ folder to the VPS, then:',
     'cd vps',
@@ -78,4 +79,21 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     '',
     ...findingLines(findings),
   ].join('\n');
+}
+
+/** What apply.sh changes beyond the bundle's own files, said before it runs (issue 9, defects 3 and 5). */
+function vpsPrerequisites(d: Deployment): string[] {
+  const epel = d.stack === 'strongswan' ? d.target.stacks.strongswan?.epel : undefined;
+  const lines: string[] = [];
+  if (epel) {
+    lines.push(
+      `- strongSwan は EPEL ${epel} から入ります。apply.sh が先に EPEL を有効にします (RHEL では subscription-manager で CodeReady Builder も)。/ strongSwan comes from EPEL ${epel}: apply.sh enables EPEL first (on RHEL also CodeReady Builder through subscription-manager).`,
+    );
+  }
+  if (d.stack === 'libreswan' && d.crypto.ikeVersion === 1 && d.target.stacks.libreswan?.ikev1 === 'needs-policy') {
+    lines.push(
+      '- IKEv1 のため、apply.sh は /etc/ipsec.conf の config setup に ikev1-policy=accept を書きます (元のファイルはバックアップされ、rollback.sh で戻ります)。/ For IKEv1, apply.sh sets ikev1-policy=accept in /etc/ipsec.conf\'s config setup (the original is backed up; rollback.sh restores it).',
+    );
+  }
+  return lines.length > 0 ? [...lines, ''] : [];
 }
