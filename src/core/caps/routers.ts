@@ -67,6 +67,23 @@ const CURRENT: Pick<RouterCapabilities, 'ikev2SiteToSite' | 'proposalLimitation'
   messageIdControl: true,
 };
 
+/**
+ * What the models of the older firmware generations (NVR510/700W, RTX810/1200) lack in 第12.01版: none of
+ * the IKEv2 refinements, no SHA-384/512, no MAP-E type option, no automatic MSS, no NetVolante IPv6.
+ */
+const OLDER_GENERATION: Pick<
+  RouterCapabilities,
+  'proposalLimitation' | 'childExchangeType2' | 'messageIdControl' | 'sha2Long' | 'mapETypeOption' | 'mssAutoDefault' | 'netvolanteIpv6'
+> = {
+  proposalLimitation: false,
+  childExchangeType2: false,
+  messageIdControl: false,
+  sha2Long: false,
+  mapETypeOption: false,
+  mssAutoDefault: false,
+  netvolanteIpv6: false,
+};
+
 const HIGH_END: RouterCapabilities = {
   model: 'RTX5000',
   firmwareSeries: ['14.00'],
@@ -198,15 +215,9 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     lanInterfaces: ['lan1', 'lan2'],
     wanInterfaces: ['onu1', 'lan2'],
     ikev2SiteToSite: true,
-    proposalLimitation: false,
-    childExchangeType2: false,
-    messageIdControl: false,
-    sha2Long: false,
+    ...OLDER_GENERATION,
     mapE: true,
-    mapETypeOption: false,
     maxPp: 30,
-    mssAutoDefault: false,
-    netvolanteIpv6: false,
     unverified: [
       'Tunnel count not published; 6 (the data-connect limit) is used.',
       'proposal-limitation is not documented for NVR700W in 第12.01版; not emitted, so the router proposes every algorithm it has.',
@@ -221,15 +232,9 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     lanInterfaces: ['lan1', 'lan2'],
     wanInterfaces: ['onu1', 'lan2'],
     ikev2SiteToSite: false,
-    proposalLimitation: false,
-    childExchangeType2: false,
-    messageIdControl: false,
-    sha2Long: false,
+    ...OLDER_GENERATION,
     mapE: true,
-    mapETypeOption: false,
     maxPp: 30,
-    mssAutoDefault: false,
-    netvolanteIpv6: false,
     unverified: [
       'Tunnel count not published; 4 (the L2TP/data-connect limit) is used.',
       'SHA-2/AES-256/MODP2048 keywords on this older model are not confirmed by the current manual.',
@@ -243,15 +248,9 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     lanInterfaces: ['lan1', 'lan2'],
     wanInterfaces: ['lan2'],
     ikev2SiteToSite: true,
-    proposalLimitation: false,
-    childExchangeType2: false,
-    messageIdControl: false,
-    sha2Long: false,
+    ...OLDER_GENERATION,
     mapE: false,
-    mapETypeOption: false,
     maxPp: 30,
-    mssAutoDefault: false,
-    netvolanteIpv6: false,
     unverified: [
       'IKEv2 site-to-site read from a flattened table in YAMAHA’s IKEv2 page.',
       'Tunnel count not published; 6 is used.',
@@ -266,15 +265,9 @@ export const ROUTERS: Readonly<Record<RouterModel, RouterCapabilities>> = {
     lanInterfaces: ['lan1', 'lan2', 'lan3'],
     wanInterfaces: ['lan2', 'lan3'],
     ikev2SiteToSite: { since: '10.01.22' },
-    proposalLimitation: false,
-    childExchangeType2: false,
-    messageIdControl: false,
-    sha2Long: false,
+    ...OLDER_GENERATION,
     mapE: false,
-    mapETypeOption: false,
     maxPp: 100,
-    mssAutoDefault: false,
-    netvolanteIpv6: false,
     unverified: [
       'LAN interface names are not in the current manual.',
       'SHA-2/AES-256/MODP2048 keywords on this older model are not confirmed by the current manual.',

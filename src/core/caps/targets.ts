@@ -124,6 +124,16 @@ const debianStrongswan = (release: Release, releaseSource: string): StrongswanCa
   notes: [],
 });
 
+/** How Debian 12 and 13 run the rest of the VPS: strongSwan first, sysctl.d, nftables, ifupdown. */
+const DEBIAN_SYSTEM: Pick<VpsTarget, 'defaultStack' | 'legacyCrypto' | 'sysctl' | 'firewall' | 'nic' | 'unverified'> = {
+  defaultStack: 'strongswan',
+  legacyCrypto: false,
+  sysctl: 'sysctl-d',
+  firewall: 'nftables',
+  nic: 'ifupdown',
+  unverified: ['Whether a given VPS image uses ifupdown or systemd-networkd depends on the image.'],
+};
+
 export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
   'centos-6': {
     id: 'centos-6',
@@ -280,12 +290,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       },
       strongswan: debianStrongswan('5.9.8', 'Debian 12: 5.9.8-5+deb12u6 (apt-cache policy strongswan-charon, bookworm)'),
     },
-    defaultStack: 'strongswan',
-    legacyCrypto: false,
-    sysctl: 'sysctl-d',
-    firewall: 'nftables',
-    nic: 'ifupdown',
-    unverified: ['Whether a given VPS image uses ifupdown or systemd-networkd depends on the image.'],
+    ...DEBIAN_SYSTEM,
   },
   'debian-13': {
     id: 'debian-13',
@@ -307,12 +312,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
       },
       strongswan: debianStrongswan('6.0.1', 'Debian 13: 6.0.1-6+deb13u7 (the .debs apt-get download fetches in the trixie chroot)'),
     },
-    defaultStack: 'strongswan',
-    legacyCrypto: false,
-    sysctl: 'sysctl-d',
-    firewall: 'nftables',
-    nic: 'ifupdown',
-    unverified: ['Whether a given VPS image uses ifupdown or systemd-networkd depends on the image.'],
+    ...DEBIAN_SYSTEM,
   },
   'ubuntu-22.04': {
     id: 'ubuntu-22.04',

@@ -12,6 +12,16 @@ export interface CryptoProfile {
 }
 
 /** Presets that fill the plan's crypto fields; the plan always stores the explicit algorithms. */
+/** The strongest algorithms every IKEv2/IKEv1 RTX can configure (AES256/SHA256/MODP2048 with PFS). */
+const STRONGEST_RTX_SUITE: Omit<CryptoSuite, 'ikeVersion'> = {
+  ikeEncryption: 'aes256',
+  ikeHash: 'sha256',
+  dhGroup: 'modp2048',
+  espEncryption: 'aes256',
+  espIntegrity: 'sha256',
+  pfs: true,
+};
+
 export const PROFILES: Readonly<Record<ProfileId, CryptoProfile>> = {
   'seed-compatible': {
     id: 'seed-compatible',
@@ -37,15 +47,7 @@ export const PROFILES: Readonly<Record<ProfileId, CryptoProfile>> = {
       'IKEv2 を使えない機種 (NVR510 など) 向けの、IKEv1 で最も強い組み合わせです。',
       'The strongest IKEv1 suite, for routers without IKEv2 site-to-site (e.g. NVR510).',
     ),
-    suite: {
-      ikeVersion: 1,
-      ikeEncryption: 'aes256',
-      ikeHash: 'sha256',
-      dhGroup: 'modp2048',
-      espEncryption: 'aes256',
-      espIntegrity: 'sha256',
-      pfs: true,
-    },
+    suite: { ...STRONGEST_RTX_SUITE, ikeVersion: 1 },
   },
   'ikev2-recommended': {
     id: 'ikev2-recommended',
@@ -54,15 +56,7 @@ export const PROFILES: Readonly<Record<ProfileId, CryptoProfile>> = {
       'RTX が設定できる最も強い組み合わせです。RTX830 が DH19 を先に提示されると失敗する問題も避けます。',
       'The strongest suite the RTX can configure; it also avoids the RTX830 failure when DH19 is offered first.',
     ),
-    suite: {
-      ikeVersion: 2,
-      ikeEncryption: 'aes256',
-      ikeHash: 'sha256',
-      dhGroup: 'modp2048',
-      espEncryption: 'aes256',
-      espIntegrity: 'sha256',
-      pfs: true,
-    },
+    suite: { ...STRONGEST_RTX_SUITE, ikeVersion: 2 },
   },
 };
 

@@ -1,18 +1,12 @@
 import type { GeneratedFile } from '../../bundle/types';
 import type { Finding } from '../../findings';
+import { keyWarningAndFiles } from './readmeParts';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
 import { topologyReadmeLines } from './topologyReadme';
 import { topologyOf } from '../../derive/topology';
 import { dynamicHomeSection } from './dynamicHome';
 
-function fileTable(files: readonly GeneratedFile[]): string[] {
-  return [
-    '| ファイル / File | 内容 / What | 置き場所 / Goes to |',
-    '|---|---|---|',
-    ...files.map((file) => `| \`${file.path}\` | ${file.title.ja} / ${file.title.en} | ${file.installTo ? `\`${file.installTo}\`${file.mode ? ` (${file.mode})` : ''}` : '—'} |`),
-  ];
-}
 
 function findingLines(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
@@ -34,17 +28,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${topologyOf(d).innerInterface} ${vpsNet}`,
     `- IKEv${d.crypto.ikeVersion}: IKE ${d.crypto.ikeEncryption}/${d.crypto.ikeHash}/${d.crypto.dhGroup}, ESP ${d.crypto.espEncryption}/${d.crypto.espIntegrity}, PFS ${d.crypto.pfs ? 'on' : 'off'}`,
     '',
-    'このフォルダには事前共有鍵が含まれます。安全な場所に保管し、共有しないでください。',
-    'This folder holds the pre-shared key: keep it safe and do not share it.',
-    '',
-    '## ファイル / Files',
-    '',
-    ...fileTable(files),
-    '',
-    '## 適用の順序 / Order',
-    '',
-    '### 1. RTX',
-    '',
+    ...keyWarningAndFiles(files, 'one'),
     '1. 現在の設定を保存します: `show config` の出力を保存し、`copy config 0 1` などで控えを作ります。',
     '   Save the current configuration first: keep the output of `show config` (and e.g. `copy config 0 1`).',
     '2. `router/rtx-config.txt` の行をコンソール (telnet/SSH/シリアル) に貼り付けます。Paste the lines of `router/rtx-config.txt` into the console.',

@@ -1,18 +1,12 @@
 import type { GeneratedFile } from '../../bundle/types';
 import type { Deployment } from '../../derive/deployment';
 import type { Finding } from '../../findings';
+import { keyWarningAndFiles } from './readmeParts';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
 import { dynamicHomeSection } from './dynamicHome';
 
 const folderOf = (d: Deployment) => `vps-${d.peer.name}`;
 
-function fileTable(files: readonly GeneratedFile[]): string[] {
-  return [
-    '| ファイル / File | 内容 / What | 置き場所 / Goes to |',
-    '|---|---|---|',
-    ...files.map((file) => `| \`${file.path}\` | ${file.title.ja} / ${file.title.en} | ${file.installTo ? `\`${file.installTo}\`${file.mode ? ` (${file.mode})` : ''}` : '—'} |`),
-  ];
-}
 
 function role(d: Deployment, ds: readonly Deployment[]): string {
   if (d.failover.kind === 'backup') return `予備 (tunnel ${ds[d.failover.primary]!.peer.tunnel.tunnelId} の) / backup of tunnel ${ds[d.failover.primary]!.peer.tunnel.tunnelId}`;
@@ -56,17 +50,7 @@ export function renderMultiReadme(ds: readonly Deployment[], files: readonly Gen
         `| ${d.peer.tunnel.tunnelId} | ${d.peer.name} (${d.target.label.en}, ${d.stack}) | \`${folderOf(d)}/\` | ${d.vpsIpv6} | ${formatNetwork(d.vpsNetwork)} | ${role(d, ds)} |`,
     ),
     '',
-    'このフォルダには事前共有鍵が含まれます。安全な場所に保管し、共有しないでください。',
-    'This folder holds the pre-shared keys: keep it safe and do not share it.',
-    '',
-    '## ファイル / Files',
-    '',
-    ...fileTable(files),
-    '',
-    '## 適用の順序 / Order',
-    '',
-    '### 1. RTX',
-    '',
+    ...keyWarningAndFiles(files, 'several'),
     '1. 現在の設定を保存します (`show config` の出力を控え、`copy config 0 1` など)。Save the current configuration first (`show config`, e.g. `copy config 0 1`).',
     '2. `router/rtx-config.txt` の行をコンソールに貼り付けます。すべての VPS へのトンネルが入っています。Paste `router/rtx-config.txt` into the console: it holds the tunnels to every VPS.',
     '3. 動作を確認してから `save` します。Check that it works, then run `save`.',

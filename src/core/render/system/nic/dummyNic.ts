@@ -1,12 +1,12 @@
 import type { GeneratedFile } from '../../../bundle/types';
 import type { Deployment } from '../../../derive/deployment';
 import { topologyOf } from '../../../derive/topology';
-import { formatInterface, formatNetwork, netmaskText, numberToIpv4 } from '../../../net/ipv4';
+import { formatInterface, formatNetwork, numberToIpv4 } from '../../../net/ipv4';
 import { bi } from '../../../text/bilingual';
 import { installedFile, type ShellStep, type VpsPiece } from '../piece';
 import { cmd, quoted, serializeScript, sh, type ShellCode } from '../sh/shellCode';
 import { commentText, fail, isInterfaceName, isIpv4Token } from '../tokens';
-import { serializeIfcfg, serializeIfupdown, serializeRouteFile, type Ipv4Route } from './nicText';
+import { ifcfgInnerAddress, serializeIfcfg, serializeIfupdown, serializeRouteFile, type Ipv4Route } from './nicText';
 
 /*
  * Single-NIC VPS (issue 11): the inner address lives on a dummy interface that the target's own
@@ -39,15 +39,7 @@ const createDummy = (nic: string) => sh`ip link show ${nic} >/dev/null 2>&1 || $
 function ifcfgDummy(d: Deployment, nic: string): VpsPiece {
   const dir = '/etc/sysconfig/network-scripts';
   const modules = `/etc/sysconfig/modules/${d.peer.name}-${nic}.modules`;
-  const ifcfg = serializeIfcfg([
-    ['DEVICE', nic],
-    ['BOOTPROTO', 'none'],
-    ['IPADDR', numberToIpv4(d.vpsAddress.address)],
-    ['NETMASK', netmaskText(d.vpsAddress.prefix)],
-    ['ONBOOT', 'yes'],
-    ['TYPE', 'Ethernet'],
-    ['NM_CONTROLLED', 'no'],
-  ]);
+  const ifcfg = serializeIfcfg([...ifcfgInnerAddress(nic, d.vpsAddress), ['NM_CONTROLLED', 'no']]);
   const script: GeneratedFile = {
     ...installedFile(
       modules,

@@ -1,10 +1,10 @@
 import type { Deployment } from '../../../derive/deployment';
-import { formatInterface, formatNetwork, netmaskText, numberToIpv4 } from '../../../net/ipv4';
+import { formatInterface, formatNetwork, numberToIpv4 } from '../../../net/ipv4';
 import { bi } from '../../../text/bilingual';
 import { installedFile, type ShellStep, type VpsPiece } from '../piece';
 import { cmd, quoted, sh, type ShellCode } from '../sh/shellCode';
 import { dummyNicPiece } from './dummyNic';
-import { serializeIfcfg, serializeIfupdown, serializeRouteFile, serializeYaml, type Ipv4Route } from './nicText';
+import { ifcfgInnerAddress, serializeIfcfg, serializeIfupdown, serializeRouteFile, serializeYaml, type Ipv4Route } from './nicText';
 
 const TITLE = bi(
   'プライベート NIC のアドレスと、VPS 自身から自宅 LAN への経路',
@@ -28,14 +28,7 @@ const restart = (nic: string) => sh`${cmd('ifdown', nic)} 2>/dev/null; ${cmd('if
 function ifcfgPiece(d: Deployment): VpsPiece {
   const nic = d.peer.vps.privateInterface;
   const dir = '/etc/sysconfig/network-scripts';
-  const ifcfg = serializeIfcfg([
-    ['DEVICE', nic],
-    ['BOOTPROTO', 'none'],
-    ['IPADDR', numberToIpv4(d.vpsAddress.address)],
-    ['NETMASK', netmaskText(d.vpsAddress.prefix)],
-    ['ONBOOT', 'yes'],
-    ['TYPE', 'Ethernet'],
-  ]);
+  const ifcfg = serializeIfcfg([...ifcfgInnerAddress(nic, d.vpsAddress)]);
   const file = (name: string, content: string, title: ReturnType<typeof bi>) => installedFile(`${dir}/${name}`, content, 'ini', title, '0644');
   return {
     files: [

@@ -1,3 +1,4 @@
+import { netmaskText, numberToIpv4 } from '../../../net/ipv4';
 import { ShellCode } from '../sh/shellCode';
 import { commentText, fail, isInterfaceName, isIpv4Token } from '../tokens';
 
@@ -87,4 +88,16 @@ export function serializeIfupdown(stanza: IfupdownStanza, preamble: readonly str
   });
   const lines = [...preamble.map((text) => `# ${commentText('ifupdown', text)}`), `auto ${nic}`, `iface ${nic} inet ${stanza.method}`, ...options];
   return `${lines.join('\n')}\n`;
+}
+
+/** The static IPv4 part of an ifcfg file for the VPS's inner address (private NIC or dummy). */
+export function ifcfgInnerAddress(nic: string, address: { readonly address: number; readonly prefix: number }): [string, string][] {
+  return [
+    ['DEVICE', nic],
+    ['BOOTPROTO', 'none'],
+    ['IPADDR', numberToIpv4(address.address)],
+    ['NETMASK', netmaskText(address.prefix)],
+    ['ONBOOT', 'yes'],
+    ['TYPE', 'Ethernet'],
+  ];
 }
