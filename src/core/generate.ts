@@ -22,6 +22,8 @@ function routerFiles(ds: readonly Deployment[]): GeneratedFile[] {
       content: serializeRtx(buildRtxConfig(ds)),
       language: 'rtx',
       side: 'router',
+      // It holds the pre-shared key: private in the page's zip as in the CLI's folder.
+      mode: '0600',
       title: bi(`${model} に追加するコマンド`, `Commands to add to the ${model}`),
     },
     {

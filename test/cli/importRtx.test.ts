@@ -32,7 +32,7 @@ describe('npm run import-rtx', { timeout: 300_000 }, () => {
     const result = cli(join(dir, 'config.txt'));
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('IPv4 access:    map-e (tunnel 1)');
-    expect(result.stdout).toMatch(/warning: line 3: .*Unknown command.*\n\s+future-command on/);
+    expect(result.stdout).toMatch(/warning: line 4: .*Unknown command.*\n\s+future-command on/);
   });
 
   it('exits 2 on text with no RTX command, and on binary data, saying so', () => {

@@ -42,12 +42,12 @@ describe('plans from schema version 1', () => {
     expect(parsed.ok ? [] : parsed.findings.map((finding) => finding.path)).toEqual(['schemaVersion']);
   });
 
-  it('keep their share links; a plan with two peers round-trips through a link', () => {
+  it('keep their share links; a plan with two peers round-trips through a link', async () => {
     expect(planDifference(defaultPlan())).toEqual({});
     const plan = parsePlan(twoVps());
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    const decoded = decodeShareLink(encodeShareLink(plan.plan, { includePsk: true }));
+    const decoded = await decodeShareLink(await encodeShareLink(plan.plan, { includePsk: true }));
     expect(decoded.ok && decoded.plan).toEqual(plan.plan);
   });
 });

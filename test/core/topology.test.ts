@@ -246,3 +246,58 @@ describe('random plans with topology choices', () => {
     );
   });
 });
+
+describe('VPS firewall and NIC for the topology choices', () => {
+  const forwardPlan = (target: string, extra: PeerExtra = {}) =>
+    plan({ vps: { ipv6: '2400:1::1', target }, portForwards: [{ publicPort: 443, host: '192.168.10.5', hostPort: 8443 }], ...extra });
+  const all = (input: unknown) =>
+    generate(input)
+      .files.map((f) => f.content)
+      .join('\n');
+
+  it('nftables: DNAT on the public NIC, SNAT of DNATed flows to the inner address, only forwarded flows admitted', () => {
+    const nft = file(forwardPlan('debian-12'), 'vps/etc/nftables.d/vps-rtx.nft');
+    expect(nft).toContain('meta nfproto ipv4 iifname "eth0" tcp dport 443 dnat ip to 192.168.10.5:8443');
+    expect(nft).toContain('ip daddr 192.168.10.5 tcp dport 8443 ct status dnat snat ip to 192.168.20.1');
+    expect(nft).toContain('iifname "eth0" ip daddr 192.168.10.0/24 ct status dnat accept');
+    expect(nft).toContain('iifname "eth0" ip daddr 192.168.10.0/24 drop');
+    expect(nft).toContain('iifname "eth0" ip daddr 192.168.10.0/24 tcp flags & (syn | rst) == syn tcp option maxseg size set');
+  });
+
+  it('client-address return path: no SNAT', () => {
+    expect(file(forwardPlan('debian-12', { forwardReturn: 'client-address' }), 'vps/etc/nftables.d/vps-rtx.nft')).not.toContain('snat');
+  });
+
+  it('iptables, ufw and firewalld carry the same DNAT', () => {
+    expect(file(forwardPlan('centos-6'), 'vps/setup/iptables.rules')).toContain(
+      '-A RTX-IPSEC-DNAT -i eth0 -p tcp -m tcp --dport 443 -j DNAT --to-destination 192.168.10.5:8443',
+    );
+    expect(file(forwardPlan('ubuntu-24.04'), 'vps/setup/ufw-before-mangle.rules')).toContain(
+      '-A PREROUTING -i eth0 -p tcp -m tcp --dport 443 -j DNAT --to-destination 192.168.10.5:8443',
+    );
+    expect(file(forwardPlan('ubuntu-24.04'), 'vps/setup/apply.sh')).toContain('ufw route allow in on eth0 proto tcp from any to 192.168.10.5 port 8443');
+    expect(file(forwardPlan('el-9'), 'vps/setup/apply.sh')).toContain('--direct --add-rule ipv4 nat PREROUTING 0 -i eth0 -p tcp -m tcp --dport 443 -j DNAT');
+  });
+
+  it('egress masquerades only the chosen sources out of the public NIC', () => {
+    const nft = file(plan({ egress: { mode: 'selected', sources: ['192.168.10.128/25'] } }), 'vps/etc/nftables.d/vps-rtx.nft');
+    expect(nft).toContain('oifname "eth0" ip saddr 192.168.10.128/25 masquerade');
+    expect(nft).toContain('ip saddr 192.168.10.128/25 oifname "eth0" meta ipsec exists accept');
+    expect(nft).toContain('ip saddr 192.168.10.0/24 oifname "eth0" drop');
+  });
+
+  it('without forwards or egress the firewall has no nat', () => {
+    expect(all(plan())).not.toMatch(/DNAT|dnat|MASQUERADE|masquerade/);
+  });
+
+  it.each([
+    ['centos-6', 'vps/etc/sysconfig/modules/vps-rtx-rtx0.modules', 'ip link add rtx0 type dummy'],
+    ['el-9', 'vps/setup/apply.sh', 'nmcli connection add type dummy ifname rtx0'],
+    ['ubuntu-22.04', 'vps/etc/systemd/network/60-vps-rtx-rtx0.netdev', 'Kind=dummy'],
+    ['debian-12', 'vps/etc/network/interfaces.d/rtx0', 'pre-up ip link show rtx0 >/dev/null 2>&1 || ip link add rtx0 type dummy'],
+  ])('single-NIC on %s creates the dummy at boot (%s)', (target, path, text) => {
+    const bundle = generate(plan({ vps: { ipv6: '2400:1::1', target, inner: 'dummy' } }));
+    expect(bundle.files.find((f) => f.path === path)?.content).toContain(text);
+    expect(bundle.files.map((f) => f.content).join('\n')).not.toMatch(/\beth1\b/);
+  });
+});

@@ -51,6 +51,8 @@ export interface StrongswanCaps {
   readonly service: string;
   readonly dhGroups: readonly DhGroup[];
   readonly notes: readonly string[];
+  /** The EPEL release this build comes from (CentOS 7, EL 8/9/10): apply.sh enables that repository first. */
+  readonly epel?: 7 | 8 | 9 | 10;
 }
 
 export type FirewallTool = 'iptables' | 'firewalld' | 'nftables' | 'ufw';
@@ -167,7 +169,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         verify: true,
         notes: [],
       },
-      strongswan: EPEL7_STRONGSWAN,
+      strongswan: { ...EPEL7_STRONGSWAN, epel: 7 },
     },
     defaultStack: 'libreswan',
     legacyCrypto: true,
@@ -195,7 +197,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         verify: false,
         notes: ['Built with USE_DH2=true; `ikev2=yes|propose|permit` are refused by the RHEL keyword patch.'],
       },
-      strongswan: EPEL_STRONGSWAN,
+      strongswan: { ...EPEL_STRONGSWAN, epel: 8 },
     },
     defaultStack: 'libreswan',
     legacyCrypto: true,
@@ -222,7 +224,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         verify: false,
         notes: ['IKEv1 on RHEL 9 is deprecated and its build is UNVERIFIED: only IKEv2 is offered.', 'SHA-1 is disabled by the DEFAULT crypto-policy.'],
       },
-      strongswan: EPEL_STRONGSWAN,
+      strongswan: { ...EPEL_STRONGSWAN, epel: 9 },
     },
     defaultStack: 'libreswan',
     legacyCrypto: false,
@@ -249,7 +251,7 @@ export const TARGETS: Readonly<Record<VpsTargetId, VpsTarget>> = {
         verify: false,
         notes: ['libreswan 5.x on EL10 is UNVERIFIED in detail; IKEv1 is not offered.'],
       },
-      strongswan: EPEL_STRONGSWAN,
+      strongswan: { ...EPEL_STRONGSWAN, epel: 10 },
     },
     defaultStack: 'libreswan',
     legacyCrypto: false,

@@ -79,3 +79,10 @@ export const vpsSelectorText = (d: Deployment): string => formatNetwork(vpsSelec
 export function portText(from: number, to: number, separator = '-'): string {
   return from === to ? String(from) : `${from}${separator}${to}`;
 }
+
+/** RTX filter-type routes this tunnel adds (one `ip filter` per return-path forward and per egress source). */
+export function routeFilterCount(d: Deployment): number {
+  const topology = topologyOf(d);
+  const returns = topology.returnPath === 'client-address' ? topology.forwards.length : 0;
+  return returns + topology.egressSources.length;
+}

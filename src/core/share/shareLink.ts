@@ -1,12 +1,13 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Finding } from '../findings';
 import { parsePlan } from '../plan/parsePlan';
 import type { Plan } from '../plan/schema';
 import { SHARE_BASE } from './shareBase';
 
 /*
- * The share link: `#v1.<base64url(deflate(JSON of what differs from defaultPlan()))>`. Pure: no DOM,
- * no I/O. The pre-shared key is left out unless the caller asks for it explicitly. Decoding never
+ * The share link: `#v1.<base64url(raw deflate(JSON of what differs from defaultPlan()))>`. Pure: no DOM,
+ * no I/O. The deflating is the platform's own CompressionStream('deflate-raw') (browsers, Node ≥ 18),
+ * so encoding and decoding are async; links made with the earlier library (fflate, the same raw
+ * deflate) decode unchanged. The pre-shared key is left out unless the caller asks for it explicitly. Decoding never
  * throws: a damaged, truncated, oversized or foreign link gives a reason instead of a plan.
  */
 
@@ -41,7 +42,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** Undefined for anything that is not unpadded base64url. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
@@ -100,14 +101,49 @@ function applyDifference(base: unknown, diff: unknown, key: string): unknown {
   return diff;
 }
 
+/** Runs `bytes` through a (de)compression stream; undefined once the output passes `limit` bytes. */
+async function transform(
+  bytes: Uint8Array<ArrayBuffer>,
+  stream: ReadableWritablePair<Uint8Array, BufferSource>,
+  limit = Infinity,
+): Promise<Uint8Array | undefined> {
+  const source = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+  }
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
 /** Plan → `#v1.…` (with the leading `#`). */
-export function encodeShareLink(plan: Plan, options: ShareEncodeOptions = {}): string {
+export async function encodeShareLink(plan: Plan, options: ShareEncodeOptions = {}): Promise<string> {
   const json = JSON.stringify(planDifference(plan, options));
-  return `#${SHARE_PREFIX}${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  const deflated = await transform(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+  return `#${SHARE_PREFIX}${toBase64Url(deflated!)}`;
 }
 
 /** `#v1.…` (with or without `#`) → the plan, or why not. Never throws. */
-export function decodeShareLink(hash: string): ShareDecodeResult {
+export async function decodeShareLink(hash: string): Promise<ShareDecodeResult> {
   try {
     const text = hash.startsWith('#') ? hash.slice(1) : hash;
     if (text.length === 0) return { ok: false, reason: 'empty' };
@@ -117,16 +153,17 @@ export function decodeShareLink(hash: string): ShareDecodeResult {
     if (payload.length === 0) return { ok: false, reason: 'corrupt' };
     const bytes = fromBase64Url(payload);
     if (!bytes) return { ok: false, reason: 'corrupt' };
-    let inflated: Uint8Array;
+    let inflated: Uint8Array | undefined;
     try {
-      inflated = inflateSync(bytes);
+      // Stops reading past MAX_JSON, so a small link cannot expand into megabytes.
+      inflated = await transform(bytes, new DecompressionStream('deflate-raw'), MAX_JSON);
     } catch {
       return { ok: false, reason: 'corrupt' };
     }
-    if (inflated.length > MAX_JSON) return { ok: false, reason: 'too-large' };
+    if (!inflated) return { ok: false, reason: 'too-large' };
     let value: unknown;
     try {
-      value = JSON.parse(strFromU8(inflated));
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
     } catch {
       return { ok: false, reason: 'corrupt' };
     }

@@ -1,5 +1,5 @@
 import type { PlanInput } from '../plan/schema';
-import frozenBase from './v1Base.json';
+import frozenBase from './v1Base.json' with { type: 'json' };
 
 /** A plan as schema version 1 wrote it; parsePlan migrates it (plan/migrate.ts). */
 export type V1PlanInput = Omit<PlanInput, 'schemaVersion'> & { readonly schemaVersion: 1 };

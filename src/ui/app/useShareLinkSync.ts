@@ -3,6 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { Plan } from '../../core/index';
 import type { ShareFailure } from '../../core/share/shareLink';
 import { loadDraft } from '../persistence/draft';
+import { createHistoryWriter } from './historyWriter';
 import { loadEngine } from '../useEngine';
 
 export type LinkFailure = Exclude<ShareFailure, 'empty'>;
@@ -67,9 +68,9 @@ export function useShareLinkSync({ startHash, startValues, plan, json, startJson
   useEffect(() => {
     if (!startHash) return;
     let cancelled = false;
-    void Promise.all([loadShare(), loadEngine()]).then(([{ decodeShareLink, encodeShareLink }, { parsePlan }]) => {
+    void Promise.all([loadShare(), loadEngine()]).then(async ([{ decodeShareLink, encodeShareLink }, { parsePlan }]) => {
+      const result = await decodeShareLink(startHash);
       if (cancelled) return;
-      const result = decodeShareLink(startHash);
       if (!result.ok) {
         if (result.reason !== 'empty') setLinkError({ reason: result.reason, detail: result.findings?.[0]?.path });
         opened.current?.(null, false);
@@ -80,7 +81,9 @@ export function useShareLinkSync({ startHash, startValues, plan, json, startJson
       const draft = loadDraft();
       if (!result.hasPsk && draft?.keepPsk) {
         const parsed = parsePlan(draft.values);
-        if (parsed.ok && encodeShareLink(parsed.plan) === encodeShareLink(linked)) linked.peers[0]!.tunnel.psk = parsed.plan.peers[0]!.tunnel.psk;
+        if (parsed.ok && (await encodeShareLink(parsed.plan)) === (await encodeShareLink(linked)))
+          linked.peers[0]!.tunnel.psk = parsed.plan.peers[0]!.tunnel.psk;
+        if (cancelled) return;
       }
       baseline.current = linked;
       reset(linked);
@@ -91,33 +94,40 @@ export function useShareLinkSync({ startHash, startValues, plan, json, startJson
     };
   }, [startHash, reset]);
 
-  // The plan in the address bar: pushState on meaningful (valid, changed) states, debounced.
+  // The plan in the address bar, on meaningful (valid, changed) states, shortly after each edit:
+  // one history entry per burst of typing, updated in place while it lasts (historyWriter.ts).
+  const [writer] = useState(() => createHistoryWriter(window.history));
+  useEffect(() => writer.dispose, [writer]);
   useEffect(() => {
     if (!plan) return;
+    let cancelled = false;
     const timer = window.setTimeout(() => {
-      void loadShare().then(({ encodeShareLink }) => {
-        const hash = encodeShareLink(plan, { includePsk: includePskInLink });
-        if (hash !== window.location.hash) {
-          if (window.location.hash.length > 1 || json !== startJson) window.history.pushState(null, '', hash);
-          else window.history.replaceState(null, '', hash);
-        }
+      void loadShare().then(async ({ encodeShareLink }) => {
+        const hash = await encodeShareLink(plan, { includePsk: includePskInLink });
+        if (cancelled) return;
+        // The page's own first state (no link, untouched form) takes the current entry.
+        if (hash !== window.location.hash) writer.write(hash, window.location.hash.length > 1 || json !== startJson);
         setShareUrl(window.location.href);
       });
-    }, 500);
-    return () => window.clearTimeout(timer);
-  }, [plan, includePskInLink, json, startJson]);
+    }, 250);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [plan, includePskInLink, json, startJson, writer]);
 
   // Back/forward: restore the state of that entry.
   useEffect(() => {
     const onPop = () => {
+      writer.endBurst();
       const hash = window.location.hash;
       setShareUrl(window.location.href);
       if (hash.length <= 1) {
         applyPlan(baseline.current, true);
         return;
       }
-      void loadShare().then(({ decodeShareLink }) => {
-        const result = decodeShareLink(hash);
+      void loadShare().then(async ({ decodeShareLink }) => {
+        const result = await decodeShareLink(hash);
         if (result.ok) {
           setLinkError(null);
           applyPlan(result.plan, !result.hasPsk);
@@ -126,14 +136,18 @@ export function useShareLinkSync({ startHash, startValues, plan, json, startJson
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [applyPlan]);
+  }, [applyPlan, writer]);
 
-  const restart = useCallback((next: Plan) => {
-    baseline.current = next;
-    setIncludePskInLink(false);
-    setLinkError(null);
-    window.history.pushState(null, '', window.location.pathname + window.location.search);
-  }, []);
+  const restart = useCallback(
+    (next: Plan) => {
+      writer.endBurst();
+      baseline.current = next;
+      setIncludePskInLink(false);
+      setLinkError(null);
+      window.history.pushState(null, '', window.location.pathname + window.location.search);
+    },
+    [writer],
+  );
 
   return { shareUrl, linkError, setLinkError, includePskInLink, setIncludePskInLink, restart };
 }

@@ -94,6 +94,10 @@ export function lexShell(line: string): Token[] {
           }
         }
         i++;
+      } else if (ch === '\\' && i + 1 < line.length) {
+        // A backslash quotes the next character (the '\\'' inside single-quoted words).
+        value += line[i + 1];
+        i += 2;
       } else if (ch === '$') {
         const [next, text] = expansion(line, i);
         value += text;
@@ -111,7 +115,7 @@ export function lexShell(line: string): Token[] {
 }
 
 const PROGRAMS = new Set([
-  ...['echo', 'cat', 'cp', 'mv', 'rm', 'mkdir', 'install', 'grep', 'sed', 'find', 'date', 'dirname', 'cd', 'set', 'exit', 'read', 'true', '['],
+  ...['echo', 'cat', 'cp', 'mv', 'rm', 'mkdir', 'install', 'grep', 'sed', 'find', 'date', 'dirname', 'cd', 'set', 'exit', 'read', 'true', 'false', 'arch', '['],
   ...['sysctl', 'ip', 'ping', 'ifup', 'ifdown', 'nmcli', 'netplan', 'systemctl', 'service', 'chkconfig'],
   ...['nft', 'iptables', 'ip6tables', 'iptables-restore', 'ip6tables-restore', 'ufw', 'firewall-cmd'],
   ...['ipsec', 'swanctl', 'apt-get', 'yum', 'dnf', 'subscription-manager', 'rpm'],
@@ -156,7 +160,7 @@ export function firewallCmdArgsConform(args: readonly string[]): boolean {
   return false;
 }
 
-const RESERVED_PREFIX = new Set(['do', 'then', 'else', 'if', 'while', '!', '{']);
+const RESERVED_PREFIX = new Set(['do', 'then', 'else', 'elif', 'if', 'while', '!', '{']);
 
 /** Returns why one simple command is wrong, or undefined. */
 function simpleCommandViolation(tokens: readonly Token[]): string | undefined {

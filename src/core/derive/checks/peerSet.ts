@@ -2,7 +2,7 @@ import type { Finding } from '../../findings';
 import { formatNetwork, networksOverlap } from '../../net/ipv4';
 import { fieldPath } from '../../plan/paths';
 import { bi } from '../../text/bilingual';
-import { routeFilterCount } from '../checkTopology';
+import { routeFilterCount } from '../topology';
 import type { Deployment } from '../deployment';
 import type { CheckCode } from './codes';
 import { peerLimit } from '../peerLimit';

@@ -2,6 +2,8 @@ import type { GeneratedFile } from '../../bundle/types';
 import type { Finding } from '../../findings';
 import type { Deployment } from '../../derive/deployment';
 import { formatNetwork, numberToIpv4 } from '../../net/ipv4';
+import { topologyReadmeLines } from './topologyReadme';
+import { topologyOf } from '../../derive/topology';
 import { dynamicHomeSection } from './dynamicHome';
 
 function fileTable(files: readonly GeneratedFile[]): string[] {
@@ -29,7 +31,7 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     `# ${peer.name}: ${plan.router.model} ⇄ VPS IPsec (IPv4 over IPv6)`,
     '',
     `- RTX: ${plan.router.model} Rev.${plan.router.firmware}, ${d.rtxFqdn ?? d.rtxIpv6}, LAN ${homes}, tunnel ${peer.tunnel.tunnelId}`,
-    `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${peer.vps.privateInterface} ${vpsNet}`,
+    `- VPS: ${d.target.label.en}, ${d.stack}, ${d.vpsIpv6}, ${topologyOf(d).innerInterface} ${vpsNet}`,
     `- IKEv${d.crypto.ikeVersion}: IKE ${d.crypto.ikeEncryption}/${d.crypto.ikeHash}/${d.crypto.dhGroup}, ESP ${d.crypto.espEncryption}/${d.crypto.espIntegrity}, PFS ${d.crypto.pfs ? 'on' : 'off'}`,
     '',
     'このフォルダには事前共有鍵が含まれます。安全な場所に保管し、共有しないでください。',
@@ -53,12 +55,14 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
       : []),
     `### ${hgw ? 3 : 2}. VPS`,
     '',
+    ...vpsPrerequisites(d),
     '```sh',
     '# このバンドルの vps/ フォルダを VPS にコピーして / copy this bundle’s vps/ folder to the VPS, then:',
     'cd vps',
     'sudo sh setup/apply.sh    # 変更するファイルを /root にバックアップしてから適用 / backs up to /root first',
     '```',
     '',
+    ...topologyReadmeLines(d),
     '## 確認 / Checks',
     '',
     '- RTX: `show ipsec sa` で SA ができていること、`show status tunnel ' + String(peer.tunnel.tunnelId) + '` が Online であること。',
@@ -75,4 +79,21 @@ export function renderBundleReadme(d: Deployment, files: readonly GeneratedFile[
     '',
     ...findingLines(findings),
   ].join('\n');
+}
+
+/** What apply.sh changes beyond the bundle's own files, said before it runs (issue 9, defects 3 and 5). */
+function vpsPrerequisites(d: Deployment): string[] {
+  const epel = d.stack === 'strongswan' ? d.target.stacks.strongswan?.epel : undefined;
+  const lines: string[] = [];
+  if (epel) {
+    lines.push(
+      `- strongSwan は EPEL ${epel} から入ります。apply.sh が先に EPEL を有効にします (RHEL では subscription-manager で CodeReady Builder も)。/ strongSwan comes from EPEL ${epel}: apply.sh enables EPEL first (on RHEL also CodeReady Builder through subscription-manager).`,
+    );
+  }
+  if (d.stack === 'libreswan' && d.crypto.ikeVersion === 1 && d.target.stacks.libreswan?.ikev1 === 'needs-policy') {
+    lines.push(
+      '- IKEv1 のため、apply.sh は /etc/ipsec.conf の config setup に ikev1-policy=accept を書きます (元のファイルはバックアップされ、rollback.sh で戻ります)。/ For IKEv1, apply.sh sets ikev1-policy=accept in /etc/ipsec.conf\'s config setup (the original is backed up; rollback.sh restores it).',
+    );
+  }
+  return lines.length > 0 ? [...lines, ''] : [];
 }

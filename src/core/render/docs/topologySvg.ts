@@ -1,5 +1,6 @@
 import { ipv4AccessLabel, type Deployment } from '../../derive/deployment';
 import { formatInterface, formatNetwork } from '../../net/ipv4';
+import { innerLine, innerSegmentCaption, vpsExtraLines, vpsSideSelector } from './topologyExtras';
 
 /*
  * The topology diagram (docs/topology.svg in the bundle, and the wizard's live diagram): home LAN
@@ -77,12 +78,13 @@ export function renderTopologySvg(d: Deployment): string {
     { text: `VPS ${target.label.en}`, kind: 'title' },
     { text: `${d.stack}${stackCaps ? ` ${stackCaps.version}` : ''}`, kind: 'muted' },
     { text: `${peer.vps.publicInterface} ${d.vpsIpv6}`, kind: 'mono' },
-    { text: `${peer.vps.privateInterface} ${formatInterface(d.vpsAddress)}`, kind: 'mono' },
+    { text: innerLine(d), kind: 'mono' },
     { text: `conn ${peer.name}`, kind: 'muted' },
+    ...vpsExtraLines(d),
   ];
   const privateLines: TextLine[] = [
     { text: formatNetwork(d.vpsNetwork), kind: 'title' },
-    { text: `${peer.vps.privateInterface} segment`, kind: 'muted' },
+    { text: innerSegmentCaption(d), kind: 'muted' },
     { text: `VPS ${formatInterface(d.vpsAddress)}`, kind: 'muted' },
   ];
   const rtxWidth = boxWidth(rtxLines, 210);
@@ -159,7 +161,7 @@ export function renderTopologySvg(d: Deployment): string {
   parts.push(heading(xHome, homeWidth, '自宅 / Home'));
   parts.push(heading(xCloud, cloudWidth, 'IPv6 (外側 / outer)'));
   parts.push(heading(xVpsColumn, vpsColumn, 'VPS'));
-  const selectors = `${d.homeNetworks.map(formatNetwork).join(', ')} ⇄ ${formatNetwork(d.vpsNetwork)}`;
+  const selectors = `${d.homeNetworks.map(formatNetwork).join(', ')} ⇄ ${vpsSideSelector(d)}`;
   parts.push(`<text class="muted" text-anchor="middle" x="${round(width / 2)}" y="${height - 20}">${escapeXml(`IPv4 (内側 / inner): ${selectors}`)}</text>`);
 
   const style = [

@@ -1,6 +1,5 @@
-import { routeFilterCount } from '../../derive/checkTopology';
 import type { Deployment } from '../../derive/deployment';
-import { topologyOf, portText } from '../../derive/topology';
+import { portText, routeFilterCount, topologyOf } from '../../derive/topology';
 import { formatNetwork } from '../../net/ipv4';
 import { command, comment, type RtxLine } from './rtxLines';
 

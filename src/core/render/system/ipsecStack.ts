@@ -5,6 +5,8 @@ import { LIBRESWAN_DIALECTS } from '../libreswan/dialects';
 import { serializeIpsecConf } from '../libreswan/ipsecConf';
 import { buildSwanctl } from '../swanctl/buildSwanctl';
 import { serializeSwanctl } from '../swanctl/swanctlConf';
+import { enableEpel } from './epel';
+import { IPSEC_CONF, ikev1PolicyApply, ikev1PolicyRollback, ikev1PolicyVerify } from './ikev1Policy';
 import { serializeLibreswanSecrets } from './libreswanSecrets';
 import { installedFile, type VpsPiece } from './piece';
 import { cmd, quoted, sh, words, type ShellCode } from './sh/shellCode';
@@ -38,9 +40,13 @@ function libreswanPiece(d: Deployment): VpsPiece {
   const svc = service(d, 'ipsec');
   // One conn per LAN segment where the release needs it (buildLibreswanConns).
   const conns = libreswanConnNames(d, caps);
+  // Debian/Ubuntu-built 4.x and 5.x refuse IKEv1 conns unless the main file's config setup accepts them.
+  const ikev1Policy = d.crypto.ikeVersion === 1 && caps.ikev1 === 'needs-policy';
   const verify = caps.verify ? [sh`ipsec verify`] : [];
   verify.push(sh`ipsec status | grep ${name}`, sh`ipsec trafficstatus`, sh`ip -s xfrm state`);
+  if (ikev1Policy) verify.push(ikev1PolicyVerify());
   return {
+    edits: [IPSEC_CONF],
     files: [
       installedFile(
         conf,
@@ -65,6 +71,7 @@ function libreswanPiece(d: Deployment): VpsPiece {
           // Every target's stock ipsec.conf includes /etc/ipsec.d/*.conf (RHEL's spec uncomments it on EL6/7);
           // put it back only where a hand-edited file lost it.
           sh`grep -q ${quoted('^include /etc/ipsec.d/\\*.conf')} /etc/ipsec.conf || echo ${quoted('include /etc/ipsec.d/*.conf')} >> /etc/ipsec.conf`,
+          ...(ikev1Policy ? ikev1PolicyApply() : []),
           cmd('install', '-m', '0644', conf.slice(1), conf),
           cmd('install', '-m', '0600', secrets.slice(1), secrets),
           sh`ipsec addconn --checkconfig`,
@@ -75,6 +82,7 @@ function libreswanPiece(d: Deployment): VpsPiece {
     rollback: [
       ...conns.map((conn) => sh`${cmd('ipsec', 'whack', '--delete', '--name', conn)} 2>/dev/null || true`),
       cmd('rm', '-f', conf, secrets),
+      ...(ikev1Policy ? [ikev1PolicyRollback()] : []),
       svc.restart,
     ],
     verify,
@@ -93,7 +101,10 @@ function strongswanPiece(d: Deployment): VpsPiece {
   return {
     files: [installedFile(path, content, 'swanctl', bi('strongSwan 接続設定と鍵 (swanctl)', 'strongSwan connection and key (swanctl)'), '0600')],
     apply: [
-      { title: INSTALL_TITLE, commands: [install(d, caps.packages), cmd('install', '-m', '0600', path.slice(1), path)] },
+      {
+        title: INSTALL_TITLE,
+        commands: [...(caps.epel ? enableEpel(caps.epel) : []), install(d, caps.packages), cmd('install', '-m', '0600', path.slice(1), path)],
+      },
       {
         title: START_TITLE,
         commands: [svc.enable, svc.restart, sh`swanctl --load-all`, sh`${cmd('swanctl', '--initiate', '--child', name, '--timeout', 60)} || ${NOT_UP_YET}`],

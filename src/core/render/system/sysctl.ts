@@ -16,6 +16,8 @@ const VALUE = /^[0-9]+$/;
 
 /** The interfaces whose own keys matter: `all`/`default` alone do not lower an existing one. */
 function interfacesOf(d: Deployment): string[] {
+  // A single-NIC VPS's dummy does not exist yet when these load; `default` covers it (issue 11).
+  if (d.peer.vps.inner === 'dummy') return [...new Set([d.peer.vps.publicInterface, 'lo'])];
   return [...new Set([d.peer.vps.publicInterface, d.peer.vps.privateInterface, 'lo'])];
 }
 
@@ -33,7 +35,7 @@ function sysctlGroups(d: Deployment): SysctlGroup[] {
       settings: [...perInterface('send_redirects', scopes), ...perInterface('accept_redirects', scopes)],
     },
     {
-      why: `Decrypted packets from the home LAN arrive on ${d.peer.vps.publicInterface} while the route back points at ${d.peer.vps.privateInterface}; strict reverse-path filtering would drop them. The kernel uses the larger of all/<nic>, so both are set.`,
+      why: `Decrypted packets from the home LAN arrive on ${d.peer.vps.publicInterface} while the route back points at ${d.peer.vps.inner === 'dummy' ? d.peer.vps.dummyInterface : d.peer.vps.privateInterface}; strict reverse-path filtering would drop them. The kernel uses the larger of all/<nic>, so both are set.`,
       settings: perInterface('rp_filter', scopes),
     },
   ];

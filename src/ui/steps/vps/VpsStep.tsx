@@ -6,6 +6,7 @@ import { useAvailableOptions } from '../../form/live';
 import { ipv6PasteProblem } from '../../form/pasted';
 import { useI18n } from '../../i18n';
 import { VPS_IPV6_HINT } from '../hints';
+import { TopologySections } from './topology/TopologySections';
 
 const STACK_CHOICES = ['', ...STACKS] as const;
 
@@ -63,6 +64,7 @@ export function VpsStep() {
           className="span2"
         />
       </div>
+      <TopologySections />
       {notes.length > 0 ? (
         <details className="notes">
           <summary>{t('common.unverified')}</summary>

@@ -1,7 +1,8 @@
 import type { VpsPiece } from '../piece';
 import { cmd, sh } from '../sh/shellCode';
 import { FIREWALL_TITLE, type FirewallIntent } from './intent';
-import { iptablesArgs } from './iptablesText';
+import { iptablesArgs, type IptRule } from './iptablesText';
+import { iptTopologyRules } from './topologyRules';
 import { richRuleText } from './firewalldText';
 
 /** firewalld (CentOS 7, EL8+): the `ipsec` service from the RTX only; home and VPS subnets trusted. */
@@ -25,6 +26,14 @@ export function firewalldPiece(intent: FirewallIntent): VpsPiece {
     }),
   ];
   const directs = homes.flatMap((home) => [clamp(home, vps), clamp(vps, home)]);
+  // Port forwards and egress (issue 11) as direct rules; their chain field holds the built-in chain.
+  // Each list gets rising priorities so that the accepts come before the drops.
+  if (intent.topology) {
+    const extra = iptTopologyRules(intent.topology, { dnat: 'PREROUTING', postrouting: 'POSTROUTING', forward: 'FORWARD', mss: 'FORWARD' }, intent.mss);
+    const direct = (table: string, rules: readonly IptRule[]) =>
+      rules.map((rule, index) => ['ipv4', table, rule.chain, String(index), ...iptablesArgs(rule.matches, rule.target)]);
+    directs.push(...direct('nat', extra.dnat), ...direct('nat', extra.postrouting), ...direct('filter', extra.forward), ...direct('mangle', extra.mss));
+  }
   const sources = [...homes, vps];
   return {
     files: [],

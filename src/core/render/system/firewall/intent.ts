@@ -2,6 +2,7 @@ import type { Deployment } from '../../../derive/deployment';
 import { formatNetwork } from '../../../net/ipv4';
 import { bi } from '../../../text/bilingual';
 import { espTcpMss } from '../mss';
+import { topologyIntent, type TopologyIntent } from './topologyRules';
 
 /**
  * What the VPS firewall must do, independent of the tool. Each tool's builder (nftables, iptables,
@@ -18,6 +19,8 @@ export interface FirewallIntent {
   readonly tunnel: { readonly homes: readonly string[]; readonly vps: string };
   /** TCP MSS set on forwarded SYNs between the home networks and the VPS network, both ways. */
   readonly mss: number;
+  /** Port forwards and egress through the VPS (issue 11); absent when neither is planned. */
+  readonly topology?: TopologyIntent;
 }
 
 export const FIREWALL_TITLE = bi(
@@ -31,5 +34,6 @@ export function firewallIntent(d: Deployment): FirewallIntent {
     ike: { peer: d.rtxFqdn === undefined ? d.rtxIpv6 : undefined, local: d.vpsIpv6 },
     tunnel: { homes: d.homeNetworks.map(formatNetwork), vps: formatNetwork(d.vpsNetwork) },
     mss: espTcpMss(d.crypto),
+    ...(topologyIntent(d) ? { topology: topologyIntent(d)! } : {}),
   };
 }

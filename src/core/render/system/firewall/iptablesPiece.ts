@@ -3,10 +3,13 @@ import type { VpsPiece } from '../piece';
 import { sh } from '../sh/shellCode';
 import { FIREWALL_TITLE, type FirewallIntent } from './intent';
 import { serializeIptablesRestore, type IptItem, type IptMatch, type IptRule } from './iptablesText';
+import { iptTopologyRules } from './topologyRules';
 
 const IN_CHAIN = 'RTX-IPSEC-IN';
 const FWD_CHAIN = 'RTX-IPSEC-FWD';
 const MSS_CHAIN = 'RTX-IPSEC-MSS';
+const DNAT_CHAIN = 'RTX-IPSEC-DNAT';
+const POST_CHAIN = 'RTX-IPSEC-POST';
 
 const src = (net: string): IptMatch => ({ kind: 'src', net });
 const dst = (net: string): IptMatch => ({ kind: 'dst', net });
@@ -65,6 +68,27 @@ export function ip6tablesItems(intent: FirewallIntent): IptItem[] {
 /** iptables-restore input: inner IPv4 between the home LAN and the VPS network, only through IPsec. */
 export function iptablesItems(intent: FirewallIntent): IptItem[] {
   const { homes, vps } = intent.tunnel;
+  const extra = intent.topology
+    ? iptTopologyRules(intent.topology, { dnat: DNAT_CHAIN, postrouting: POST_CHAIN, forward: FWD_CHAIN, mss: MSS_CHAIN }, intent.mss)
+    : undefined;
+  const nat: IptItem[] = extra
+    ? [
+        {
+          kind: 'table',
+          table: 'nat',
+          chains: [
+            { name: DNAT_CHAIN, policy: '-' },
+            { name: POST_CHAIN, policy: '-' },
+          ],
+          rules: [
+            { chain: 'PREROUTING', insert: 1, matches: [], target: { kind: 'jump', chain: DNAT_CHAIN } },
+            { chain: 'POSTROUTING', insert: 1, matches: [], target: { kind: 'jump', chain: POST_CHAIN } },
+            ...extra.dnat,
+            ...extra.postrouting,
+          ],
+        },
+      ]
+    : [];
   return [
     {
       kind: 'comment',
@@ -85,14 +109,20 @@ export function iptablesItems(intent: FirewallIntent): IptItem[] {
           { chain: FWD_CHAIN, matches: [src(home), dst(vps), policy('in')], target: ACCEPT },
           { chain: FWD_CHAIN, matches: [src(vps), dst(home), policy('out')], target: ACCEPT },
         ]),
+        ...(extra?.forward ?? []),
       ],
     },
     {
       kind: 'table',
       table: 'mangle',
       chains: [{ name: MSS_CHAIN, policy: '-' }],
-      rules: [{ chain: 'FORWARD', insert: 1, matches: [], target: { kind: 'jump', chain: MSS_CHAIN } }, ...mssClampRules(intent, MSS_CHAIN)],
+      rules: [
+        { chain: 'FORWARD', insert: 1, matches: [], target: { kind: 'jump', chain: MSS_CHAIN } },
+        ...mssClampRules(intent, MSS_CHAIN),
+        ...(extra?.mss ?? []),
+      ],
     },
+    ...nat,
   ];
 }
 
@@ -128,6 +158,12 @@ export function iptablesPiece(intent: FirewallIntent): VpsPiece {
       sh`iptables -D INPUT -j ${IN_CHAIN}; iptables -F ${IN_CHAIN}; iptables -X ${IN_CHAIN}`,
       sh`iptables -D FORWARD -j ${FWD_CHAIN}; iptables -F ${FWD_CHAIN}; iptables -X ${FWD_CHAIN}`,
       sh`iptables -t mangle -D FORWARD -j ${MSS_CHAIN}; iptables -t mangle -F ${MSS_CHAIN}; iptables -t mangle -X ${MSS_CHAIN}`,
+      ...(intent.topology
+        ? [
+            sh`iptables -t nat -D PREROUTING -j ${DNAT_CHAIN}; iptables -t nat -F ${DNAT_CHAIN}; iptables -t nat -X ${DNAT_CHAIN}`,
+            sh`iptables -t nat -D POSTROUTING -j ${POST_CHAIN}; iptables -t nat -F ${POST_CHAIN}; iptables -t nat -X ${POST_CHAIN}`,
+          ]
+        : []),
       sh`service ip6tables save`,
       sh`service iptables save`,
     ],

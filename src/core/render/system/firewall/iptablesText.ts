@@ -12,7 +12,11 @@ export type IptMatch =
   | { readonly kind: 'proto'; readonly proto: 'udp' | 'tcp' | 'esp'; readonly module?: boolean }
   | { readonly kind: 'dport'; readonly port: number }
   | { readonly kind: 'policy'; readonly dir: 'in' | 'out' }
-  | { readonly kind: 'tcpSyn' };
+  | { readonly kind: 'tcpSyn' }
+  /** `--dport a:b` (issue 11 forwards of a port range). */
+  | { readonly kind: 'dportRange'; readonly from: number; readonly to: number }
+  /** `-m conntrack --ctstate …`: DNAT marks a connection whose destination was rewritten. */
+  | { readonly kind: 'ctstate'; readonly states: readonly ('NEW' | 'ESTABLISHED' | 'RELATED' | 'DNAT')[] };
 
 export type IptTarget =
   | { readonly kind: 'ACCEPT' | 'DROP' | 'RETURN' | 'MASQUERADE' }
@@ -65,6 +69,12 @@ function matchArgs(match: IptMatch): string[] {
       return ['-m', 'policy', '--dir', match.dir, '--pol', 'ipsec', '--proto', 'esp'];
     case 'tcpSyn':
       return ['--tcp-flags', 'SYN,RST', 'SYN'];
+    case 'dportRange':
+      if (!(match.from < match.to)) fail(D, 'port range', `${match.from}:${match.to}`);
+      return ['--dport', `${port(match.from)}:${port(match.to)}`];
+    case 'ctstate':
+      if (match.states.length === 0) fail(D, 'ctstate', match.states);
+      return ['-m', 'conntrack', '--ctstate', match.states.join(',')];
   }
 }
 

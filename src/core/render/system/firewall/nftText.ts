@@ -12,7 +12,14 @@ export type NftMatch =
   /** `meta ipsec` (arrived through an SA) or `rt ipsec` (will leave through one). */
   | { readonly kind: 'ipsec'; readonly where: 'meta' | 'rt'; readonly present: boolean }
   | { readonly kind: 'tcpSyn' }
-  | { readonly kind: 'iface'; readonly field: 'iifname' | 'oifname'; readonly name: string };
+  | { readonly kind: 'iface'; readonly field: 'iifname' | 'oifname'; readonly name: string }
+  /** `tcp dport a-b` (issue 11 forwards of a port range). */
+  | { readonly kind: 'portRange'; readonly proto: 'udp' | 'tcp'; readonly field: 'sport' | 'dport'; readonly from: number; readonly to: number }
+  /** `ct state …` / `ct status dnat`. */
+  | { readonly kind: 'ct'; readonly key: 'state'; readonly values: readonly ('new' | 'established' | 'related')[] }
+  | { readonly kind: 'ct'; readonly key: 'status'; readonly values: readonly 'dnat'[] }
+  /** `meta nfproto ipv4`: IPv4 only, in an inet table. */
+  | { readonly kind: 'nfproto'; readonly family: 'ipv4' };
 
 export type NftStatement =
   | { readonly kind: 'verdict'; readonly verdict: 'accept' | 'drop' }
@@ -73,6 +80,14 @@ function matchText(match: NftMatch): string {
     case 'iface':
       if (!isInterfaceName(match.name)) fail(D, 'interface', match.name);
       return `${match.field} "${match.name}"`;
+    case 'portRange':
+      if (!(match.from < match.to)) fail(D, 'port range', `${match.from}-${match.to}`);
+      return `${match.proto} ${match.field} ${port(match.from)}-${port(match.to)}`;
+    case 'ct':
+      if (match.values.length === 0) fail(D, 'ct values', match.values);
+      return `ct ${match.key} ${match.values.join(',')}`;
+    case 'nfproto':
+      return `meta nfproto ${match.family}`;
   }
 }
 

@@ -2,7 +2,8 @@ import { bi } from '../../../text/bilingual';
 import { installedFile, type VpsPiece } from '../piece';
 import { cmd, quoted, sh } from '../sh/shellCode';
 import { FIREWALL_TITLE, type FirewallIntent } from './intent';
-import { nftRuleText, serializeNft, type NftMatch, type NftRule, type NftTable } from './nftText';
+import { nftRuleText, serializeNft, type NftChain, type NftMatch, type NftRule, type NftTable } from './nftText';
+import { nftTopologyRules } from './topologyRules';
 
 const addr = (family: 'ip' | 'ip6', field: 'saddr' | 'daddr', values: readonly string[], negate = false): NftMatch => ({
   kind: 'addr',
@@ -30,6 +31,9 @@ export function nftTable(intent: FirewallIntent): NftTable {
   const homes = addr('ip', 'saddr', tunnel.homes);
   const toHomes = addr('ip', 'daddr', tunnel.homes);
   const clamp = (matches: NftMatch[]): NftRule => ({ matches: [...matches, { kind: 'tcpSyn' }], statement: { kind: 'setMss', size: mss } });
+  const extra = intent.topology ? nftTopologyRules(intent.topology, mss) : undefined;
+  const nat = (name: 'prerouting' | 'postrouting', priority: number, rules: readonly NftRule[] | undefined): NftChain[] =>
+    rules && rules.length > 0 ? [{ name, type: 'nat', hook: name, priority, policy: 'accept', rules }] : [];
   return {
     family: 'inet',
     name: nftTableName(intent),
@@ -58,6 +62,7 @@ export function nftTable(intent: FirewallIntent): NftTable {
         rules: [
           { matches: [homes, addr('ip', 'daddr', [tunnel.vps]), { kind: 'ipsec', where: 'meta', present: false }], statement: DROP },
           { matches: [addr('ip', 'saddr', [tunnel.vps]), toHomes, { kind: 'ipsec', where: 'rt', present: false }], statement: DROP },
+          ...(extra?.forward ?? []),
         ],
       },
       {
@@ -66,8 +71,10 @@ export function nftTable(intent: FirewallIntent): NftTable {
         hook: 'forward',
         priority: -150,
         policy: 'accept',
-        rules: [clamp([addr('ip', 'saddr', [tunnel.vps]), toHomes]), clamp([homes, addr('ip', 'daddr', [tunnel.vps])])],
+        rules: [clamp([addr('ip', 'saddr', [tunnel.vps]), toHomes]), clamp([homes, addr('ip', 'daddr', [tunnel.vps])]), ...(extra?.clamp ?? [])],
       },
+      ...nat('prerouting', -100, extra?.prerouting),
+      ...nat('postrouting', 100, extra?.postrouting),
     ],
   };
 }

@@ -4,6 +4,7 @@ import { cmd, sh } from '../sh/shellCode';
 import { FIREWALL_TITLE, type FirewallIntent } from './intent';
 import { mssClampRules } from './iptablesPiece';
 import { serializeIptablesRestore } from './iptablesText';
+import { iptTopologyRules, ufwTopologyRules } from './topologyRules';
 import { ufwArgs, type UfwRule } from './ufwText';
 
 export function ufwRules(intent: FirewallIntent): UfwRule[] {
@@ -17,6 +18,7 @@ export function ufwRules(intent: FirewallIntent): UfwRule[] {
       { route: true, action: 'allow', from: home, to: vps },
       { route: true, action: 'allow', from: vps, to: home },
     ]),
+    ...(intent.topology ? ufwTopologyRules(intent.topology) : []),
   ];
 }
 
@@ -29,9 +31,27 @@ export function ufwPiece(intent: FirewallIntent): VpsPiece {
   const { name } = intent;
   const marker = `${name}: MSS clamp for the IPsec tunnel`;
   const end = `${name}: end`;
+  // Port forwards and egress (issue 11): ufw has no NAT command either, so their nat rules go into
+  // the same block; `route allow` rules admit the forwarded connections.
+  const extra = intent.topology
+    ? iptTopologyRules(intent.topology, { dnat: 'PREROUTING', postrouting: 'POSTROUTING', forward: 'FORWARD', mss: 'FORWARD' }, intent.mss)
+    : undefined;
   const mangle = serializeIptablesRestore([
     { kind: 'comment', text: marker },
-    { kind: 'table', table: 'mangle', chains: [{ name: 'FORWARD', policy: 'ACCEPT' }], rules: mssClampRules(intent, 'FORWARD') },
+    { kind: 'table', table: 'mangle', chains: [{ name: 'FORWARD', policy: 'ACCEPT' }], rules: [...mssClampRules(intent, 'FORWARD'), ...(extra?.mss ?? [])] },
+    ...(extra
+      ? [
+          {
+            kind: 'table' as const,
+            table: 'nat' as const,
+            chains: [
+              { name: 'PREROUTING', policy: 'ACCEPT' as const },
+              { name: 'POSTROUTING', policy: 'ACCEPT' as const },
+            ],
+            rules: [...extra.dnat, ...extra.postrouting],
+          },
+        ]
+      : []),
     { kind: 'comment', text: end },
   ]);
   const rules = ufwRules(intent);

@@ -15,6 +15,8 @@ export interface UfwRule {
   readonly from: string;
   readonly to: string;
   readonly ports?: readonly number[];
+  /** `port a:b` (ufw needs `proto` with a range). */
+  readonly portRange?: { readonly from: number; readonly to: number };
 }
 
 const D = 'ufw';
@@ -31,6 +33,11 @@ export function ufwArgs(rule: UfwRule): string[] {
   if (rule.ports !== undefined) {
     if (rule.ports.length === 0 || !rule.ports.every(isPort)) fail(D, 'ports', rule.ports);
     args.push('port', rule.ports.join(','));
+  }
+  if (rule.portRange !== undefined) {
+    const { from, to } = rule.portRange;
+    if (!(isPort(from) && isPort(to) && from < to) || rule.proto === undefined || rule.proto === 'esp') fail(D, 'port range', rule.portRange);
+    args.push('port', `${from}:${to}`);
   }
   return args;
 }

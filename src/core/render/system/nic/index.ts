@@ -3,6 +3,7 @@ import { formatInterface, formatNetwork, netmaskText, numberToIpv4 } from '../..
 import { bi } from '../../../text/bilingual';
 import { installedFile, type ShellStep, type VpsPiece } from '../piece';
 import { cmd, quoted, sh, type ShellCode } from '../sh/shellCode';
+import { dummyNicPiece } from './dummyNic';
 import { serializeIfcfg, serializeIfupdown, serializeRouteFile, serializeYaml, type Ipv4Route } from './nicText';
 
 const TITLE = bi(
@@ -130,5 +131,6 @@ function ifupdownPiece(d: Deployment): VpsPiece {
 const BY_TOOL = { ifcfg: ifcfgPiece, nmcli: nmcliPiece, netplan: netplanPiece, ifupdown: ifupdownPiece } as const;
 
 export function privateNicPiece(d: Deployment): VpsPiece {
+  if (d.peer.vps.inner === 'dummy') return dummyNicPiece(d);
   return BY_TOOL[d.target.nic](d);
 }

@@ -6,6 +6,7 @@ BACKUP=$(cat /root/home-deb12-v1-last-backup)
 set +e
 ipsec whack --delete --name home-deb12-v1 2>/dev/null || true
 rm -f /etc/ipsec.d/home-deb12-v1.conf /etc/ipsec.d/home-deb12-v1.secrets
+sed -i '/^    ikev1-policy=accept$/d' /etc/ipsec.conf
 systemctl restart ipsec
 nft delete table inet rtx_ipsec_home_deb12_v1
 sed -i '\#/etc/nftables.d/home-deb12-v1.nft#d' /etc/nftables.conf

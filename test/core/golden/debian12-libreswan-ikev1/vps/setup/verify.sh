@@ -11,6 +11,7 @@ echo '$ ipsec verify'; ipsec verify || status=1
 echo '$ ipsec status | grep home-deb12-v1'; ipsec status | grep home-deb12-v1 || status=1
 echo '$ ipsec trafficstatus'; ipsec trafficstatus || status=1
 echo '$ ip -s xfrm state'; ip -s xfrm state || status=1
+echo '$ ipsec status | grep -o '\''ikev1-policy=[a-z]*'\''; if ipsec status | grep -q '\''ikev1-policy=accept'\''; then echo '\''IKEv1 は許可されています (ikev1-policy=accept) / IKEv1 is allowed (ikev1-policy=accept)'\''; else echo '\''IKEv1 は許可されていません: /etc/ipsec.conf の config setup を確認してください / IKEv1 is NOT allowed: check config setup in /etc/ipsec.conf'\''; false; fi'; ipsec status | grep -o 'ikev1-policy=[a-z]*'; if ipsec status | grep -q 'ikev1-policy=accept'; then echo 'IKEv1 は許可されています (ikev1-policy=accept) / IKEv1 is allowed (ikev1-policy=accept)'; else echo 'IKEv1 は許可されていません: /etc/ipsec.conf の config setup を確認してください / IKEv1 is NOT allowed: check config setup in /etc/ipsec.conf'; false; fi || status=1
 echo '$ ping -c 3 -I 192.168.20.1 192.168.10.1'
 ping -c 3 -I 192.168.20.1 192.168.10.1 || status=1
 echo 'トンネル経由の ping が通れば、ip -s xfrm state のカウンタが増えています。 / If the ping over the tunnel answers, the ip -s xfrm state counters have grown.'

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
 BACKUP=/root/home-deb12-v2-backup-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$BACKUP"
-for f in /etc/sysctl.d/99-home-deb12-v2.conf /etc/network/interfaces.d/eth1 /etc/nftables.d/home-deb12-v2.nft /etc/ipsec.d/home-deb12-v2.conf /etc/ipsec.d/home-deb12-v2.secrets; do
+for f in /etc/sysctl.d/99-home-deb12-v2.conf /etc/network/interfaces.d/eth1 /etc/nftables.d/home-deb12-v2.nft /etc/ipsec.d/home-deb12-v2.conf /etc/ipsec.d/home-deb12-v2.secrets /etc/ipsec.conf; do
   if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
 done
 echo "$BACKUP" > /root/home-deb12-v2-last-backup

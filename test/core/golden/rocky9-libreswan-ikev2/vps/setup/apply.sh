@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
 BACKUP=/root/home-rocky9-backup-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$BACKUP"
-for f in /etc/sysctl.d/99-home-rocky9.conf /etc/ipsec.d/home-rocky9.conf /etc/ipsec.d/home-rocky9.secrets; do
+for f in /etc/sysctl.d/99-home-rocky9.conf /etc/ipsec.d/home-rocky9.conf /etc/ipsec.d/home-rocky9.secrets /etc/ipsec.conf; do
   if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
 done
 echo "$BACKUP" > /root/home-rocky9-last-backup

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
 BACKUP=/root/vps-rtx830-backup-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$BACKUP"
-for f in /etc/sysconfig/network-scripts/ifcfg-eth1 /etc/sysconfig/network-scripts/route-eth1 /etc/ipsec.d/vps-rtx830.conf /etc/ipsec.d/vps-rtx830.secrets /etc/sysctl.conf; do
+for f in /etc/sysconfig/network-scripts/ifcfg-eth1 /etc/sysconfig/network-scripts/route-eth1 /etc/ipsec.d/vps-rtx830.conf /etc/ipsec.d/vps-rtx830.secrets /etc/sysctl.conf /etc/ipsec.conf; do
   if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
 done
 echo "$BACKUP" > /root/vps-rtx830-last-backup

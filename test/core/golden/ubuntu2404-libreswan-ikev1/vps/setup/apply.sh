@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 echo '== 1. 変更するファイルのバックアップ / Back up every file this changes'
 BACKUP=/root/home-ubuntu-backup-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$BACKUP"
-for f in /etc/sysctl.d/99-home-ubuntu.conf /etc/netplan/60-home-ubuntu.yaml /etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.secrets; do
+for f in /etc/sysctl.d/99-home-ubuntu.conf /etc/netplan/60-home-ubuntu.yaml /etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.secrets /etc/ipsec.conf; do
   if [ -e "$f" ]; then cp -a --parents "$f" "$BACKUP"; fi
 done
 echo "$BACKUP" > /root/home-ubuntu-last-backup
@@ -35,6 +35,9 @@ ufw reload
 echo '== 5. IPsec ソフトウェアのインストールと設定ファイルの配置 / Install the IPsec software and place its files'
 apt-get install -y libreswan
 grep -q '^include /etc/ipsec.d/\*.conf' /etc/ipsec.conf || echo 'include /etc/ipsec.d/*.conf' >> /etc/ipsec.conf
+if grep -q '^[[:space:]]*ikev1-policy=' /etc/ipsec.conf; then sed -i 's/^\([[:space:]]*\)ikev1-policy=.*/\1ikev1-policy=accept/' /etc/ipsec.conf
+elif grep -q '^config setup' /etc/ipsec.conf; then sed -i '/^config setup/a\    ikev1-policy=accept' /etc/ipsec.conf
+else sed -i '1i config setup' /etc/ipsec.conf && sed -i '1a\    ikev1-policy=accept' /etc/ipsec.conf; fi
 install -m 0644 etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.conf
 install -m 0600 etc/ipsec.d/home-ubuntu.secrets /etc/ipsec.d/home-ubuntu.secrets
 ipsec addconn --checkconfig

@@ -6,6 +6,7 @@ BACKUP=$(cat /root/home-ubuntu-last-backup)
 set +e
 ipsec whack --delete --name home-ubuntu 2>/dev/null || true
 rm -f /etc/ipsec.d/home-ubuntu.conf /etc/ipsec.d/home-ubuntu.secrets
+sed -i '/^    ikev1-policy=accept$/d' /etc/ipsec.conf
 systemctl restart ipsec
 ufw delete allow proto udp from 2001:db8:1::1 to 2001:db8:2::1 port 500,4500
 ufw delete allow proto esp from 2001:db8:1::1 to 2001:db8:2::1

@@ -1,11 +1,8 @@
-import type { Finding, FindingLevel } from '../findings';
-import { formatNetwork, isNetworkOrBroadcast, networkContains, networksOverlap, numberToIpv4, parseIpv4Network, type Ipv4Network } from '../net/ipv4';
-import { bi, type Bilingual } from '../text/bilingual';
-import type { CheckCode } from './checks/codes';
-import type { Deployment } from './deployment';
-import { portText, topologyOf, type PortForward } from './topology';
-
-type Add = (level: FindingLevel, code: CheckCode, path: string, message: Bilingual) => void;
+import { formatNetwork, isNetworkOrBroadcast, networkContains, networksOverlap, numberToIpv4, parseIpv4Network, type Ipv4Network } from '../../net/ipv4';
+import { bi } from '../../text/bilingual';
+import type { Deployment } from '../deployment';
+import { portText, routeFilterCount, topologyOf, type PortForward } from '../topology';
+import { peerPath, type Check, type Report } from './check';
 
 /** UDP 500/4500 carry IKE and NAT-T; TCP 4500 is IKE over TCP (RFC 8229), which both stacks can listen on. */
 const IKE_PORTS: readonly { protocol: 'tcp' | 'udp'; port: number }[] = [
@@ -14,35 +11,28 @@ const IKE_PORTS: readonly { protocol: 'tcp' | 'udp'; port: number }[] = [
   { protocol: 'tcp', port: 4500 },
 ];
 
-/** RTX filter-type routes this tunnel adds (one `ip filter` per return-path forward and per egress source). */
-export function routeFilterCount(d: Deployment): number {
-  const topology = topologyOf(d);
-  const returns = topology.returnPath === 'client-address' ? topology.forwards.length : 0;
-  return returns + topology.egressSources.length;
-}
-
 /**
  * Checks of the single-NIC, port-forward and egress choices (issue 11): each refusal names the
  * field and what to change.
  */
-export function checkTopology(d: Deployment, peerPath: string): Finding[] {
-  const findings: Finding[] = [];
-  const add: Add = (level, code, path, message) => findings.push({ level, code, path, message });
-  checkSingleNic(d, peerPath, add);
-  checkForwards(d, peerPath, add);
-  checkEgress(d, peerPath, add);
-  checkRouteFilters(d, peerPath, add);
-  return findings;
-}
+export const topologyCheck: Check = {
+  name: 'topology',
+  run(d, report) {
+    checkSingleNic(d, report);
+    checkForwards(d, report);
+    checkEgress(d, report);
+    checkRouteFilters(d, report);
+  },
+};
 
-function checkSingleNic(d: Deployment, peerPath: string, add: Add) {
+function checkSingleNic(d: Deployment, add: Report) {
   const { vps } = d.peer;
   if (vps.inner !== 'dummy') return;
   if (vps.dummyInterface === vps.publicInterface) {
     add(
       'error',
       'vps.dummyInterface.same',
-      `${peerPath}.vps.dummyInterface`,
+      peerPath(d, `vps.dummyInterface`),
       bi(
         `ダミーインターフェースには公開側 NIC (${vps.publicInterface}) とは別の、まだ使われていない名前を付けてください (例: rtx0)。`,
         `Give the dummy interface a new name other than the public NIC (${vps.publicInterface}), e.g. rtx0.`,
@@ -57,12 +47,12 @@ function homeSegmentOf(d: Deployment, address: number) {
   return d.lans.find((lan) => networkContains(lan.network, address));
 }
 
-function checkForwards(d: Deployment, peerPath: string, add: Add) {
+function checkForwards(d: Deployment, add: Report) {
   const topology = topologyOf(d);
   const sshPort = d.peer.vps.sshPort;
   const valid: PortForward[] = [];
   for (const forward of topology.forwards) {
-    const path = `${peerPath}.portForwards.${forward.index}`;
+    const path = peerPath(d, `portForwards.${forward.index}`);
     const raw = d.peer.portForwards[forward.index]!;
     if (forward.publicTo < forward.publicFrom) {
       add(
@@ -160,7 +150,7 @@ function checkForwards(d: Deployment, peerPath: string, add: Add) {
     add(
       'info',
       'forwards.returnPath',
-      `${peerPath}.forwardReturn`,
+      peerPath(d, `forwardReturn`),
       topology.returnPath === 'snat'
         ? bi(
             `転送された接続は VPS の内側アドレス ${numberToIpv4(d.vpsAddress.address)} から来たように見えます (自宅のサーバーのログにはクライアントの本当のアドレスが残りません)。`,
@@ -174,9 +164,9 @@ function checkForwards(d: Deployment, peerPath: string, add: Add) {
   }
 }
 
-function checkEgress(d: Deployment, peerPath: string, add: Add) {
+function checkEgress(d: Deployment, add: Report) {
   const { egress } = d.peer;
-  const path = `${peerPath}.egress`;
+  const path = peerPath(d, `egress`);
   if (egress.mode === 'selected' && egress.sources.length === 0) {
     add(
       'error',
@@ -248,7 +238,7 @@ function checkEgress(d: Deployment, peerPath: string, add: Add) {
   }
 }
 
-function checkRouteFilters(d: Deployment, peerPath: string, add: Add) {
+function checkRouteFilters(d: Deployment, add: Report) {
   const count = routeFilterCount(d);
   if (count === 0) return;
   const base = d.peer.routeFilterBase;
@@ -258,7 +248,7 @@ function checkRouteFilters(d: Deployment, peerPath: string, add: Add) {
     add(
       'error',
       'routeFilters.overlap',
-      `${peerPath}.routeFilterBase`,
+      peerPath(d, `routeFilterBase`),
       bi(
         `フィルタ番号 ${base}〜${last} が PPPoE 用のフィルタ ${pppoe.filterBase}〜${pppoe.filterBase + 3} と重なります。別の番号にしてください。`,
         `Filter numbers ${base}-${last} overlap the PPPoE filters ${pppoe.filterBase}-${pppoe.filterBase + 3}; choose another number.`,
@@ -269,7 +259,7 @@ function checkRouteFilters(d: Deployment, peerPath: string, add: Add) {
     add(
       'error',
       'routeFilters.range',
-      `${peerPath}.routeFilterBase`,
+      peerPath(d, `routeFilterBase`),
       bi(`フィルタ番号が 21474836 を超えます。小さい番号にしてください。`, 'The filter numbers would pass 21474836; choose a lower number.'),
     );
   }

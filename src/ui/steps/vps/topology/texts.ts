@@ -1,0 +1,56 @@
+import { bi } from '../../../../core/text/bilingual';
+
+/** The wording of the issue 11 section (single NIC, port forwards, egress), Japanese first. */
+export const TOPOLOGY_TEXT = {
+  nicTitle: bi('VPS の NIC', 'The VPS network cards'),
+  inner: bi('VPS に NIC はいくつありますか?', 'How many network cards does the VPS have?'),
+  innerPrivate: bi('2 つ (プライベートのスイッチにつないだ NIC がある)', 'Two (one is joined to a private switch)'),
+  innerDummy: bi('1 つだけ (ダミーインターフェースに内側のアドレスを置く)', 'Only one (the inner address goes on a dummy interface)'),
+  innerHint: bi(
+    'ほとんどの VPS は NIC が 1 つです。その場合、起動時に作るダミーインターフェースに内側のアドレスを置くので、スイッチを借りる必要はありません。',
+    'Most VPS plans have one NIC. Then the inner address sits on a dummy interface created at boot: no private switch is needed.',
+  ),
+  dummyInterface: bi('ダミーインターフェースの名前', 'Dummy interface name'),
+  sshPort: bi('VPS の SSH ポート', 'The VPS SSH port'),
+  sshPortHint: bi('このポートは転送に使えません (VPS に入れなくなるため)。', 'This port cannot be forwarded (you would lose SSH to the VPS).'),
+  forwardsTitle: bi('自宅のサーバーを公開する', 'Publish servers at home'),
+  forwardsQuestion: bi('公開したいサーバーが自宅にありますか?', 'Is there a server at home you want to publish?'),
+  forwardsHint: bi(
+    'VPS の IPv4 アドレスの決まったポートに来た接続を、トンネルを通して自宅のサーバーに届けます (DS-Lite や MAP-E では自宅に IPv4 のポートがないため)。',
+    'Connections to chosen ports of the VPS IPv4 address go through the tunnel to a server at home (DS-Lite and MAP-E leave the home without an IPv4 port).',
+  ),
+  yes: bi('はい', 'Yes'),
+  no: bi('いいえ', 'No'),
+  protocol: bi('プロトコル', 'Protocol'),
+  publicPort: bi('VPS のポート', 'VPS port'),
+  publicPortEnd: bi('範囲の終わり (任意)', 'Range end (optional)'),
+  host: bi('自宅のサーバーのアドレス', 'Home server address'),
+  hostPort: bi('サーバーのポート (空欄なら同じ)', 'Server port (empty = same)'),
+  addForward: bi('転送を追加', 'Add a forward'),
+  removeForward: bi('この転送を削除', 'Remove this forward'),
+  returnPath: bi('サーバーから見た接続元', 'What the server sees as the client'),
+  returnSnat: bi(
+    'VPS の内側アドレス (簡単。サーバーのログには本当の接続元が残りません)',
+    'The VPS inner address (simple; the server logs do not show the real client)',
+  ),
+  returnClient: bi(
+    'クライアントの本当のアドレス (RTX がサーバーの返信をトンネルに戻します。セレクタが 0.0.0.0/0 に広がります)',
+    'The real client address (the RTX routes the server replies back into the tunnel; the selector widens to 0.0.0.0/0)',
+  ),
+  egressTitle: bi('VPS 経由でインターネットに出る', 'Internet through the VPS'),
+  egress: bi('自宅から IPv4 のインターネットに VPS 経由で出ますか?', 'Should home hosts reach the IPv4 Internet through the VPS?'),
+  egressHint: bi(
+    '選んだ端末は VPS の IPv4 アドレスでインターネットに出ます (固定の IPv4 アドレスが必要なサービス向け)。IPv6 はこれまでどおりです。',
+    'The chosen hosts appear on the Internet with the VPS IPv4 address (for services that need a fixed IPv4). IPv6 is unchanged.',
+  ),
+  egressOff: bi('いいえ (自宅の回線から出る)', 'No (leave from the home line)'),
+  egressAll: bi('LAN 全体', 'The whole LAN'),
+  egressSelected: bi('選んだ端末・セグメントだけ', 'Only chosen hosts or segments'),
+  source: bi('端末またはセグメント', 'Host or segment'),
+  addSource: bi('送信元を追加', 'Add a source'),
+  removeSource: bi('この送信元を削除', 'Remove this source'),
+  whenDown: bi('トンネルが切れたら', 'While the tunnel is down'),
+  whenDownFallback: bi('自宅の回線から出る (DS-Lite/MAP-E/PPPoE)', 'Use the home line (DS-Lite/MAP-E/PPPoE)'),
+  whenDownBlock: bi('IPv4 のインターネットに出ない', 'No IPv4 Internet'),
+  routeFilterBase: bi('RTX のフィルタ番号 (最初の番号)', 'RTX filter number (first)'),
+} as const;
