@@ -1,6 +1,7 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Plan } from '../src/core/index';
-import { decodeShareLink } from '../src/core/share/shareLink';
 
 /**
  * Every test records the page's requests and fails if one leaves the page's origin: the wizard must
@@ -44,10 +45,12 @@ export async function loadPreset(page: Page, id: string): Promise<void> {
   await expect(page.locator('#preset-state')).not.toContainText(/変更あり|edited/);
 }
 
-/** The plan in the page's address bar, decoded as the page would (undefined when there is none). */
+/** The plan in the page's address bar, decoded by the real codec (undefined when there is none). */
 export async function planInAddress(page: Page): Promise<Plan | undefined> {
-  const result = await decodeShareLink(new URL(page.url()).hash);
-  return result.ok ? result.plan : undefined;
+  const hash = new URL(page.url()).hash;
+  if (hash.length <= 1) return undefined;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'e2e/decodeLink.ts', hash]);
+  return (JSON.parse(stdout) as Plan | null) ?? undefined;
 }
 
 /** The autosaved draft's values (undefined when there is none). */

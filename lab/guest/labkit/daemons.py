@@ -237,16 +237,16 @@ include /etc/strongswan.d/*.conf
         return bool(re.search(r"\bESTABLISHED\b", out)), bool(re.search(r"\bINSTALLED\b", out)), out
 
     def ike_serials(self):
-        return {int(m.group(1)) for m in re.finditer(r"(?m)^\S[^:]*: #(\d+), ESTABLISHED", self.status()[2])}
+        return {int(m.group(1)) for m in re.finditer(r"(?m)^\S[^:\n]*: #(\d+), ESTABLISHED", self.status()[2])}
 
     def child_serials(self):
-        return {int(m.group(1)) for m in re.finditer(r"(?m)^\s+\S[^:]*: #(\d+),.*\bINSTALLED\b", self.status()[2])}
+        return {int(m.group(1)) for m in re.finditer(r"(?m)^[ \t]+\S[^:\n]*: #(\d+),.*\bINSTALLED\b", self.status()[2])}
 
     def _names(self, rx):
         return sorted(set(re.findall(rx, self.status()[2], re.M)))
 
     def rekey_child(self):
-        names = self._names(r"^\s+(\S[^:]*): #\d+,.*\bINSTALLED\b")
+        names = self._names(r"^[ \t]+(\S[^:\n]*): #\d+,.*\bINSTALLED\b")
         if not names:
             raise ScenarioFail(f"{self.ns}: no installed Child SA to rekey")
         for n in names:
@@ -255,7 +255,7 @@ include /etc/strongswan.d/*.conf
                 raise ScenarioFail(f"REKEY_FAILED: {self.ns} swanctl --rekey --child {n}: {out.strip()[-200:]}")
 
     def rekey_ike(self):
-        names = self._names(r"^(\S[^:]*): #\d+, ESTABLISHED")
+        names = self._names(r"^(\S[^:\n]*): #\d+, ESTABLISHED")
         if not names:
             raise ScenarioFail(f"{self.ns}: no established IKE SA to rekey")
         for n in names:
