@@ -1,3 +1,4 @@
+import { PAUSE_MS } from '../src/ui/app/historyWriter';
 import { expect, loadPreset, openFresh, planInAddress, SEED_PSK, test } from './fixtures';
 
 test('share URL round trip in a fresh page, without the key', async ({ page, browser, baseURL }) => {
@@ -53,6 +54,9 @@ test('back and forward move between states', async ({ page }) => {
   await model.selectOption('RTX1210');
   await expect(page.locator('#f-router-firmware')).toHaveValue('14.01.42');
   await expect.poll(async () => (await planInAddress(page))?.router.model).toBe('RTX1210');
+  // One history entry per pause (historyWriter.ts): let this edit's burst end before the next one.
+  // A lower bound, not a budget: a slower machine only waits longer.
+  await page.waitForTimeout(PAUSE_MS + 200);
   await model.selectOption('RTX1300');
   await expect.poll(async () => (await planInAddress(page))?.router.model).toBe('RTX1300');
   await page.goBack();

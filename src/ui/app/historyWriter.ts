@@ -29,7 +29,10 @@ export function createHistoryWriter(history: HistoryLike, pauseMs = PAUSE_MS): H
   };
   return {
     write(hash, newEntry = true) {
-      if (inBurst || !newEntry) history.replaceState(null, '', hash);
+      // The page's own first state is not typing: it must not open a burst, or the visitor's first
+      // edit would overwrite the entry Back should return to.
+      if (!newEntry) return history.replaceState(null, '', hash);
+      if (inBurst) history.replaceState(null, '', hash);
       else history.pushState(null, '', hash);
       inBurst = true;
       if (timer !== undefined) clearTimeout(timer);
