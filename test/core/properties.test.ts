@@ -1,41 +1,15 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GeneratedFile } from '../../src/core/bundle/types';
 import { generate } from '../../src/core/generate';
 import { hostileText, validPlan } from './support/arbitraries';
-import {
-  libreswanGrammarViolations,
-  rtxGrammarViolations,
-  secretsGrammarViolations,
-  swanctlGrammarViolations,
-  sysctlGrammarViolations,
-} from './support/grammars';
+import { bundleGrammarViolations } from './support/bundleGrammar';
 import { crossSideViolations } from './support/invariants';
-import { systemGrammarFor } from './support/systemGrammars';
 
 /** Issue budget: at least 10,000 random plans that generate, per CI run (PROPERTY_RUNS overrides locally). */
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
 /** Random plans drawn; some are refused by the capability checks (covered below), the rest must number RUNS. */
 const DRAWS = Math.ceil(RUNS * 1.6);
-
-function grammarViolations(files: readonly GeneratedFile[]): string[] {
-  return files.flatMap((file) => {
-    const bad =
-      file.language === 'rtx'
-        ? rtxGrammarViolations(file.content)
-        : file.path.endsWith('.secrets')
-          ? secretsGrammarViolations(file.content)
-          : file.language === 'libreswan'
-            ? libreswanGrammarViolations(file.content)
-            : file.language === 'swanctl'
-              ? swanctlGrammarViolations(file.content)
-              : file.language === 'sysctl'
-                ? sysctlGrammarViolations(file.content)
-                : (systemGrammarFor(file)?.(file.content) ?? []);
-    return bad.map((line) => `${file.path}: ${JSON.stringify(line)}`);
-  });
-}
 
 describe('random valid plans', () => {
   it(`generate files whose every line is one its dialect allows and whose two sides agree (≥ ${RUNS} generated plans)`, () => {
@@ -49,7 +23,7 @@ describe('random valid plans', () => {
           return;
         }
         generated++;
-        expect(grammarViolations(bundle.files)).toEqual([]);
+        expect(bundleGrammarViolations(bundle.files)).toEqual([]);
         expect(crossSideViolations(bundle.files)).toEqual([]);
         for (const file of bundle.files) expect(file.content).not.toMatch(/[\r\u2028\u2029\0]/);
       }),
@@ -98,7 +72,7 @@ describe('hostile text in every free-text field', () => {
           expect(bundle.findings.some((finding) => finding.level === 'error' && finding.path === path)).toBe(true);
           return;
         }
-        expect(grammarViolations(bundle.files)).toEqual([]);
+        expect(bundleGrammarViolations(bundle.files)).toEqual([]);
         expect(crossSideViolations(bundle.files)).toEqual([]);
         for (const file of bundle.files) expect(file.content).not.toMatch(/[\r\u2028\u2029\u0085\0]/);
       }),

@@ -1,5 +1,6 @@
 import type { GeneratedFile } from '../../../src/core/bundle/types';
 import { libreswanGrammarViolations, rtxGrammarViolations, secretsGrammarViolations, swanctlGrammarViolations, sysctlGrammarViolations } from './grammars';
+import { systemGrammarFor } from './systemGrammars';
 
 /** Every line of a bundle checked against its dialect's grammar; the offending lines, by file. */
 export function bundleGrammarViolations(files: readonly GeneratedFile[]): string[] {
@@ -15,7 +16,7 @@ export function bundleGrammarViolations(files: readonly GeneratedFile[]): string
               ? swanctlGrammarViolations(file.content)
               : file.language === 'sysctl'
                 ? sysctlGrammarViolations(file.content)
-                : [];
+                : (systemGrammarFor(file)?.(file.content) ?? []);
     return bad.map((line) => `${file.path}: ${JSON.stringify(line)}`);
   });
 }
